@@ -1,0 +1,418 @@
+package dev.tierbus.container;
+
+import dev.tierbus.event.Event;
+import dev.tierbus.event.EventType;
+import dev.tierbus.event.Payload;
+import dev.tierbus.router.Addresses;
+import dev.tierbus.router.Scope;
+import dev.tierbus.router.SourcePublisher;
+import dev.tierbus.router.Subscription;
+import dev.tierbus.router.SubscriptionHandle;
+import dev.tierbus.router.TieredEventRouter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A container: a verticle with an id, a type, parameters, a parent, children and components.
+ *
+ * <p>Inside, components talk by direct calls ({@link Emitter#emit}) and over the container
+ * tree's internal bus ({@link #publishInternal}: local event-bus addresses, the event passed
+ * by reference, never leaving the JVM). Between containers, events go through the
+ * {@link TieredEventRouter} ({@link #publishExternal}).
+ *
+ * <p>Lifecycle, all on the container's own context: the internal bus address is registered,
+ * the container's publications are declared to the router, {@link #setUp()} runs (add
+ * components here), its subscriptions are registered, then its children are deployed (so
+ * registering with the router cascades down the tree). Once the whole topology is deployed,
+ * {@link #onSystemStarted()} runs — sources start producing there. On undeploy the children
+ * go first, then {@link #tearDown()}, the pending fast batch is flushed and the subscriptions
+ * are drained and removed.
+ *
+ * <p>Every inbound event (external or internal) is handled on the container's context one at
+ * a time; with the default {@link Threading#WORKER} that context is a worker context.
+ */
+public abstract class Container extends VerticleBase {
+
+  private static final Logger log = LoggerFactory.getLogger(Container.class);
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
+  private ContainerSpec spec;
+  private TieredEventRouter router;
+  private Container parent;
+  private final List<Container> children = new ArrayList<>();
+  private final List<NamedComponent> components = new ArrayList<>();
+  private final List<SubscriptionHandle> subscriptions = new ArrayList<>();
+  private final LongAdder eventsIn = new LongAdder();
+  private final LongAdder eventsOut = new LongAdder();
+  private final LongAdder componentErrors = new LongAdder();
+  private SourcePublisher publisher;
+  private MessageConsumer<Event> internalConsumer;
+  private String internalAddress;
+  private volatile ContainerState state = ContainerState.CREATED;
+
+  private record NamedComponent(String name, Component component, Emitter emitter) {}
+
+  /**
+   * Gives the container its spec and router; the runtime calls this before deploying.
+   *
+   * @throws IllegalStateException when already bound
+   */
+  public final void bind(ContainerSpec spec, TieredEventRouter router) {
+    if (this.spec != null) {
+      throw new IllegalStateException("container " + this.spec.id() + " is already bound");
+    }
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.router = Objects.requireNonNull(router, "router");
+    this.internalAddress = Addresses.containerInternal(spec.id());
+  }
+
+  /** Adds a child, to be deployed when this container starts. */
+  public final void addChild(Container child) {
+    Objects.requireNonNull(child, "child");
+    if (state != ContainerState.CREATED) {
+      throw new IllegalStateException("children are added before " + id() + " starts");
+    }
+    child.parent = this;
+    children.add(child);
+  }
+
+  // ---------------------------------------------------------------- what subclasses write
+
+  /** Sets the container up on its context before it subscribes: add components here. */
+  protected Future<?> setUp() throws Exception {
+    return Future.succeededFuture();
+  }
+
+  /** Runs once the whole topology is deployed and subscribed; sources start producing here. */
+  protected void onSystemStarted() {}
+
+  /** Releases what {@link #setUp()} took; children are already undeployed. */
+  protected Future<?> tearDown() throws Exception {
+    return Future.succeededFuture();
+  }
+
+  /** An event from the router (a subscription matched); by default handed to the components. */
+  protected void onExternalEvent(Event event) {
+    dispatch(event, null);
+  }
+
+  /** An event from the internal bus; by default handed to the components. */
+  protected void onInternalEvent(Event event) {
+    dispatch(event, null);
+  }
+
+  // ---------------------------------------------------------------- identity and tree
+
+  public final String id() {
+    return spec.id();
+  }
+
+  public final String type() {
+    return spec.type();
+  }
+
+  public final ContainerSpec spec() {
+    return spec;
+  }
+
+  /** The parameters of this container (a copy). */
+  public final JsonObject params() {
+    return spec.params();
+  }
+
+  /** The parent, or null for a top-level container. */
+  public final Container parent() {
+    return parent;
+  }
+
+  public final List<Container> children() {
+    return Collections.unmodifiableList(children);
+  }
+
+  public final ContainerState state() {
+    return state;
+  }
+
+  public final TieredEventRouter router() {
+    return router;
+  }
+
+  /** Names of the components, in the order they receive events. */
+  public final List<String> componentNames() {
+    List<String> names = new ArrayList<>(components.size());
+    for (NamedComponent c : components) {
+      names.add(c.name);
+    }
+    return names;
+  }
+
+  /** Events this container received (external and internal). */
+  public final long eventsIn() {
+    return eventsIn.sum();
+  }
+
+  /** Events this container published (external and internal). */
+  public final long eventsOut() {
+    return eventsOut.sum();
+  }
+
+  /** Component invocations that threw. */
+  public final long componentErrors() {
+    return componentErrors.sum();
+  }
+
+  // ---------------------------------------------------------------- components
+
+  /**
+   * Adds a component; it receives every event after the ones added before it.
+   * Call from {@link #setUp()} (or before deployment).
+   */
+  public final void addComponent(String name, Component component) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(component, "component");
+    for (NamedComponent c : components) {
+      if (c.name.equals(name)) {
+        throw new IllegalArgumentException("container " + id() + " already has a component named " + name);
+      }
+    }
+    NamedComponent[] self = new NamedComponent[1];
+    Emitter emitter = new ComponentEmitter(() -> self[0]);
+    self[0] = new NamedComponent(name, component, emitter);
+    components.add(self[0]);
+  }
+
+  /** Hands {@code event} to every component except {@code from}, in order, as direct calls. */
+  private void dispatch(Event event, Object from) {
+    for (int i = 0, n = components.size(); i < n; i++) {
+      NamedComponent c = components.get(i);
+      if (c == from) {
+        continue;
+      }
+      try {
+        c.component.onEvent(event, c.emitter);
+      } catch (Throwable t) {
+        componentErrors.increment();
+        log.error("component {} of container {} failed on {} {}", c.name, id(), event.type(), event.symbol(), t);
+      }
+    }
+  }
+
+  private final class ComponentEmitter implements Emitter {
+    private final java.util.function.Supplier<NamedComponent> self;
+
+    ComponentEmitter(java.util.function.Supplier<NamedComponent> self) {
+      this.self = self;
+    }
+
+    @Override
+    public String containerId() {
+      return id();
+    }
+
+    @Override
+    public Event event(EventType type, String symbol, long timeNanos, Payload payload) {
+      return Container.this.event(type, symbol, timeNanos, payload);
+    }
+
+    @Override
+    public void emit(Event event) {
+      dispatch(event, self.get());
+    }
+
+    @Override
+    public void publishInternal(Event event, Scope scope) {
+      Container.this.publishInternal(event, scope);
+    }
+
+    @Override
+    public Future<Void> publishExternal(Event event) {
+      return Container.this.publishExternal(event);
+    }
+  }
+
+  // ---------------------------------------------------------------- publishing
+
+  /** A new event with this container as its source. */
+  public final Event event(EventType type, String symbol, long timeNanos, Payload payload) {
+    return Event.of(type, id(), symbol, timeNanos, payload);
+  }
+
+  /**
+   * Publishes to other containers through the router, on the tier of the event's type or of
+   * this container's publication. From the container's own context the fast path is taken
+   * (batched, no locks); from any other thread the call is handed to the container's context
+   * first, so order per (source, symbol) holds either way. See
+   * {@link SourcePublisher#publish(Event)} for when the Future completes.
+   */
+  public final Future<Void> publishExternal(Event event) {
+    SourcePublisher p = publisher;
+    if (p == null) {
+      return Future.failedFuture(new IllegalStateException(
+          "container " + (spec == null ? "?" : id()) + " is not started; it cannot publish " + event.type()));
+    }
+    eventsOut.increment();
+    if (Vertx.currentContext() == context) {
+      return p.publish(event);
+    }
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> p.publish(event).onComplete(done));
+    return done.future();
+  }
+
+  /**
+   * Publishes on the internal bus: to every child, to the parent or to every sibling, by
+   * reference, on this JVM only. Delivery is asynchronous and in order per receiver; a scope
+   * with nobody in it (no parent, no children) delivers to nobody.
+   */
+  public final void publishInternal(Event event, Scope scope) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(scope, "scope");
+    switch (scope) {
+      case CHILDREN -> {
+        for (Container child : children) {
+          sendInternal(child, event);
+        }
+      }
+      case PARENT -> {
+        if (parent != null) {
+          sendInternal(parent, event);
+        }
+      }
+      case SIBLINGS -> {
+        if (parent != null) {
+          for (Container sibling : parent.children) {
+            if (sibling != this) {
+              sendInternal(sibling, event);
+            }
+          }
+        }
+      }
+      case GLOBAL -> throw new IllegalArgumentException(
+          "GLOBAL is not an internal scope; use publishExternal for events that leave the container");
+    }
+  }
+
+  private void sendInternal(Container to, Event event) {
+    eventsOut.increment();
+    vertx.eventBus().send(to.internalAddress, event, LOCAL);
+  }
+
+  /** Sends the pending fast-tier batch now; call from the container's context. */
+  public final void flush() {
+    if (publisher != null) {
+      publisher.flush();
+    }
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  @Override
+  public final Future<?> start() throws Exception {
+    if (spec == null) {
+      throw new IllegalStateException(getClass().getName() + " was deployed without bind(spec, router)");
+    }
+    state = ContainerState.STARTING;
+    internalConsumer = vertx.eventBus().localConsumer(internalAddress);
+    internalConsumer.handler(msg -> {
+      eventsIn.increment();
+      onInternalEvent(msg.body());
+    });
+    router.registerContainer(id(), parent == null ? null : parent.id(), spec.publications());
+    publisher = router.publisher(id());
+    return internalConsumer.completion()
+        .compose(v -> {
+          try {
+            return setUp();
+          } catch (Exception e) {
+            return Future.failedFuture(e);
+          }
+        })
+        .compose(v -> subscribeAll())
+        .compose(v -> deployChildren())
+        .onSuccess(v -> state = ContainerState.RUNNING)
+        .onFailure(e -> state = ContainerState.FAILED);
+  }
+
+  private Future<Void> subscribeAll() {
+    List<Future<SubscriptionHandle>> all = new ArrayList<>();
+    for (Subscription s : spec.subscriptions()) {
+      all.add(router.subscribe(s, this::receiveExternal).onSuccess(subscriptions::add));
+    }
+    return Future.all(all).mapEmpty();
+  }
+
+  private void receiveExternal(Event event) {
+    eventsIn.increment();
+    onExternalEvent(event);
+  }
+
+  private Future<Void> deployChildren() {
+    Future<Void> chain = Future.succeededFuture();
+    for (Container child : children) {
+      chain = chain.compose(v -> vertx.deployVerticle(child, ContainerDeployer.deploymentOptions(child.spec())).mapEmpty());
+    }
+    return chain;
+  }
+
+  /** Runs {@link #onSystemStarted()} here and, after it, in every child. */
+  final void systemStarted() {
+    context.runOnContext(v -> {
+      try {
+        onSystemStarted();
+      } catch (Throwable t) {
+        log.error("container {} failed in onSystemStarted", id(), t);
+      }
+      for (Container child : children) {
+        child.systemStarted();
+      }
+    });
+  }
+
+  @Override
+  public final Future<?> stop() throws Exception {
+    state = ContainerState.STOPPING;
+    Future<?> down;
+    try {
+      down = tearDown();
+    } catch (Exception e) {
+      down = Future.failedFuture(e);
+    }
+    return down
+        .recover(e -> {
+          log.error("container {} failed in tearDown", id(), e);
+          return Future.succeededFuture();
+        })
+        .compose(v -> {
+          flush();
+          List<Future<Void>> drained = new ArrayList<>();
+          for (SubscriptionHandle h : subscriptions) {
+            drained.add(h.unsubscribe());
+          }
+          subscriptions.clear();
+          return Future.join(drained);
+        })
+        .eventually(() -> {
+          router.unregisterContainer(id());
+          publisher = null;
+          state = ContainerState.STOPPED;
+          return internalConsumer.unregister();
+        });
+  }
+
+  @Override
+  public String toString() {
+    return spec == null ? getClass().getSimpleName() + "(unbound)" : type() + ":" + id();
+  }
+}

@@ -1,0 +1,29 @@
+package dev.tierbus.router;
+
+import dev.tierbus.event.Event;
+import dev.tierbus.event.Tier;
+import dev.tierbus.metrics.TierMetricsSnapshot;
+import io.vertx.core.Future;
+import java.util.List;
+
+/**
+ * A tier the router can hand events to: the seam through which the reliable tier plugs in.
+ *
+ * <p>The router resolves routing (source, type, scope and filters) and passes the matching
+ * {@link Route}s; the tier owns durability, confirmation and retries.
+ */
+public interface DeliveryTier {
+
+  Tier tier();
+
+  /**
+   * Takes responsibility for delivering {@code event} to {@code routes}; the Future says when
+   * the tier's own guarantee holds (for the reliable tier: when the event is journalled).
+   */
+  Future<Void> publish(String source, Event event, List<Route> routes);
+
+  TierMetricsSnapshot metrics();
+
+  /** Finishes or hands back what is in flight and releases resources. */
+  Future<Void> close();
+}

@@ -1,0 +1,15 @@
+package dev.tierbus.router;
+
+import dev.tierbus.event.Event;
+
+/**
+ * Receives the events of one subscription.
+ *
+ * <p>Calls for one subscription never overlap and arrive in publish order per source (fast
+ * tier: per source and symbol). An exception thrown by the handler is counted, logged and
+ * routed to the router's error handler; the subscription keeps receiving.
+ */
+@FunctionalInterface
+public interface EventHandler {
+  void handle(Event event) throws Exception;
+}

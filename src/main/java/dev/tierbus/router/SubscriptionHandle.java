@@ -1,0 +1,30 @@
+package dev.tierbus.router;
+
+import io.vertx.core.Future;
+
+/** A live subscription: its counters and the way to end it. */
+public interface SubscriptionHandle {
+
+  /** Unique id of this subscription on this node. */
+  String id();
+
+  Subscription subscription();
+
+  /** Events handed to the handler so far. */
+  long delivered();
+
+  /** Fast-tier events this subscriber missed because it was too slow. */
+  long dropped();
+
+  /** Standard-tier events refused because this subscription's queue was full. */
+  long rejected();
+
+  /** Events (standard) waiting in this subscription's queue now. */
+  int queueDepth();
+
+  /**
+   * Stops routing new events to this subscription, lets the handler finish what is already
+   * queued (bounded by the router's drain timeout), then removes it.
+   */
+  Future<Void> unsubscribe();
+}

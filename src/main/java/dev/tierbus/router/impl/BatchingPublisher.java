@@ -1,0 +1,106 @@
+package dev.tierbus.router.impl;
+
+import dev.tierbus.event.Event;
+import dev.tierbus.event.EventBatch;
+import dev.tierbus.event.Tier;
+import dev.tierbus.router.SourcePublisher;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * The publisher of one source, confined to one Vert.x context: fast-tier events are appended
+ * to an array and flushed as one {@link EventBatch} on size or age; other tiers are routed at
+ * once.
+ *
+ * <p>The hot path per fast event is a tier lookup, an array store and a size check; the
+ * context check, the age timer and the routing-table version check happen once per batch.
+ */
+final class BatchingPublisher implements SourcePublisher {
+
+  private final TieredEventRouterImpl router;
+  private final String source;
+  private final Context context;
+  private final Vertx vertx;
+  private final int batchSize;
+  private final long maxAgeMs;
+
+  private SourceRoutes routes;
+  private Event[] buffer;
+  private int count;
+  private long firstNanos;
+  private long batchSeq;
+
+  BatchingPublisher(TieredEventRouterImpl router, String source, Context context) {
+    this.router = router;
+    this.source = source;
+    this.context = context;
+    this.vertx = context.owner();
+    this.batchSize = router.options().getFast().getBatchSize();
+    this.maxAgeMs = router.options().getFast().getMaxBatchAgeMs();
+    this.buffer = new Event[batchSize];
+    this.routes = router.table.routesFor(source);
+  }
+
+  @Override
+  public String source() {
+    return source;
+  }
+
+  @Override
+  public Future<Void> publish(Event event) {
+    SourceRoutes r = routes;
+    if (r.version != router.table.version()) {
+      r = routes = router.table.routesFor(source);
+    }
+    Tier tier = r.tierByType[event.type().code()];
+    if (tier != Tier.FAST) {
+      return router.route(source, event, tier, r);
+    }
+    if (count == 0) {
+      startBatch();
+    }
+    buffer[count++] = event;
+    if (count == batchSize) {
+      flush();
+    }
+    return TieredEventRouterImpl.DONE;
+  }
+
+  private void startBatch() {
+    if (Vertx.currentContext() != context) {
+      throw new IllegalStateException("publisher of '" + source
+          + "' used off its context; publish from its context or use TieredEventRouter.publish(event)");
+    }
+    router.checkOpen();
+    firstNanos = System.nanoTime();
+    final long seq = batchSeq;
+    if (maxAgeMs == 0) {
+      context.runOnContext(v -> flushIf(seq));
+    } else {
+      vertx.setTimer(maxAgeMs, id -> flushIf(seq));
+    }
+  }
+
+  private void flushIf(long seq) {
+    if (seq == batchSeq && count > 0) {
+      flush();
+    }
+  }
+
+  @Override
+  public void flush() {
+    if (count == 0) {
+      return;
+    }
+    EventBatch batch = new EventBatch(source, buffer, count, firstNanos);
+    buffer = new Event[batchSize];
+    count = 0;
+    batchSeq++;
+    SourceRoutes r = routes;
+    if (r.version != router.table.version()) {
+      r = routes = router.table.routesFor(source);
+    }
+    router.fast.deliver(batch, r);
+  }
+}

@@ -1,0 +1,192 @@
+package dev.tierbus.router.impl;
+
+import dev.tierbus.event.EventType;
+import dev.tierbus.event.Tier;
+import dev.tierbus.router.Publication;
+import dev.tierbus.router.RouteInfo;
+import dev.tierbus.router.RouterOptions;
+import dev.tierbus.router.Scope;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Subscriptions and container declarations, and the per-source routes derived from them.
+ *
+ * <p>Writers change the sets, then bump {@link #version()}; readers take the cached
+ * {@link SourceRoutes} of a source and rebuild it when its version is stale. A reader that
+ * raced a writer sees the new version on its next lookup.
+ */
+final class RoutingTable {
+
+  private static final int TYPE_SLOTS = 32;
+
+  private record Declaration(String parent, Map<EventType, Tier> tiers, Map<EventType, Scope> scopes) {}
+
+  private final RouterOptions options;
+  private final CopyOnWriteArrayList<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+  private final ConcurrentHashMap<String, Declaration> containers = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, SourceRoutes> cache = new ConcurrentHashMap<>();
+  private final AtomicLong version = new AtomicLong();
+
+  RoutingTable(RouterOptions options) {
+    this.options = options;
+  }
+
+  long version() {
+    return version.get();
+  }
+
+  List<Endpoint> endpoints() {
+    return endpoints;
+  }
+
+  void add(Endpoint endpoint) {
+    endpoints.add(endpoint);
+    changed();
+  }
+
+  void remove(Endpoint endpoint) {
+    endpoints.remove(endpoint);
+    changed();
+  }
+
+  void declare(String containerId, String parentId, List<Publication> publications) {
+    Map<EventType, Tier> tiers = new EnumMap<>(EventType.class);
+    Map<EventType, Scope> scopes = new EnumMap<>(EventType.class);
+    for (Publication p : publications) {
+      for (EventType t : p.events()) {
+        if (p.tier() != null) {
+          tiers.put(t, p.tier());
+        }
+        scopes.put(t, p.scope());
+      }
+    }
+    containers.put(containerId, new Declaration(parentId, tiers, scopes));
+    changed();
+  }
+
+  void forget(String containerId) {
+    containers.remove(containerId);
+    changed();
+  }
+
+  private void changed() {
+    version.incrementAndGet();
+    cache.clear();
+  }
+
+  Tier tierOf(String source, EventType type) {
+    Declaration d = containers.get(source);
+    Tier t = d == null ? null : d.tiers.get(type);
+    return t != null ? t : options.tierOf(type);
+  }
+
+  SourceRoutes routesFor(String source) {
+    long v = version.get();
+    SourceRoutes r = cache.get(source);
+    if (r != null && r.version == v) {
+      return r;
+    }
+    r = build(source, v);
+    cache.put(source, r);
+    return r;
+  }
+
+  private SourceRoutes build(String source, long v) {
+    Tier[] tiers = new Tier[TYPE_SLOTS];
+    for (EventType t : EventType.values()) {
+      tiers[t.code()] = tierOf(source, t);
+    }
+    List<Endpoint> targets = new ArrayList<>();
+    List<Long> masks = new ArrayList<>();
+    @SuppressWarnings("unchecked")
+    List<Endpoint>[] byType = new List[TYPE_SLOTS];
+    for (Endpoint ep : endpoints) {
+      long mask = allowedTypes(source, ep);
+      if (mask == 0) {
+        continue;
+      }
+      targets.add(ep);
+      masks.add(mask);
+      for (EventType t : EventType.values()) {
+        if ((mask & Endpoint.bit(t)) != 0) {
+          if (byType[t.code()] == null) {
+            byType[t.code()] = new ArrayList<>();
+          }
+          byType[t.code()].add(ep);
+        }
+      }
+    }
+    Endpoint[][] typeRoutes = new Endpoint[TYPE_SLOTS][];
+    for (int i = 0; i < TYPE_SLOTS; i++) {
+      typeRoutes[i] = byType[i] == null ? SourceRoutes.NONE : byType[i].toArray(SourceRoutes.NONE);
+    }
+    long[] maskArray = new long[masks.size()];
+    for (int i = 0; i < maskArray.length; i++) {
+      maskArray[i] = masks.get(i);
+    }
+    return new SourceRoutes(v, targets.toArray(SourceRoutes.NONE), maskArray, typeRoutes, tiers);
+  }
+
+  /** The event types {@code ep} may receive from {@code source}: its types, within the scopes. */
+  private long allowedTypes(String source, Endpoint ep) {
+    String subscriber = ep.subscription.subscriberId();
+    String wanted = ep.subscription.source();
+    if (source.equals(subscriber) || (wanted != null && !wanted.equals(source))) {
+      return 0;
+    }
+    Declaration d = containers.get(source);
+    long mask = 0;
+    for (EventType t : ep.subscription.events()) {
+      Scope scope = d == null ? Scope.GLOBAL : d.scopes.getOrDefault(t, Scope.GLOBAL);
+      if (scopeAllows(scope, source, subscriber)) {
+        mask |= Endpoint.bit(t);
+      }
+    }
+    return mask;
+  }
+
+  private boolean scopeAllows(Scope scope, String source, String subscriber) {
+    return switch (scope) {
+      case GLOBAL -> true;
+      case PARENT -> {
+        String parent = parentOf(source);
+        yield parent == null || parent.equals(subscriber);
+      }
+      case CHILDREN -> source.equals(parentOf(subscriber));
+      case SIBLINGS -> Objects.equals(parentOf(source), parentOf(subscriber));
+    };
+  }
+
+  private String parentOf(String containerId) {
+    Declaration d = containers.get(containerId);
+    return d == null ? null : d.parent;
+  }
+
+  /** One row per (type, publisher, subscription) that can carry events now. */
+  List<RouteInfo> describe() {
+    List<RouteInfo> rows = new ArrayList<>();
+    List<String> sources = new ArrayList<>(containers.keySet());
+    sources.sort(null);
+    for (Endpoint ep : endpoints) {
+      String wanted = ep.subscription.source();
+      List<String> candidates = wanted != null ? List.of(wanted) : sources;
+      for (String source : candidates) {
+        long mask = allowedTypes(source, ep);
+        for (EventType t : EventType.values()) {
+          if ((mask & Endpoint.bit(t)) != 0) {
+            rows.add(new RouteInfo(t, tierOf(source, t), source, ep.subscription.subscriberId(), ep.id,
+                ep.subscription.filter()));
+          }
+        }
+      }
+    }
+    return rows;
+  }
+}
