@@ -263,7 +263,7 @@ public abstract class Container extends VerticleBase {
           "container " + (spec == null ? "?" : id()) + " is not started; it cannot publish " + event.type()));
     }
     eventsOut.increment();
-    if (Vertx.currentContext() == context) {
+    if (p.isOnContext()) {
       return p.publish(event);
     }
     Promise<Void> done = Promise.promise();

@@ -32,11 +32,28 @@ public final class ContainerDeployer {
   private final Vertx vertx;
   private final TieredEventRouter router;
   private final ContainerRegistry registry;
+  private final int workerPoolSize;
 
   public ContainerDeployer(Vertx vertx, TieredEventRouter router, ContainerRegistry registry) {
+    this(vertx, router, registry, DEFAULT_WORKER_POOL_SIZE);
+  }
+
+  /**
+   * @param workerPoolSize threads of the {@value #WORKER_POOL} pool; Vert.x creates a named pool
+   *     once per Vertx instance, so the first deployment that uses it fixes its size
+   */
+  public ContainerDeployer(Vertx vertx, TieredEventRouter router, ContainerRegistry registry, int workerPoolSize) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.router = Objects.requireNonNull(router, "router");
     this.registry = Objects.requireNonNull(registry, "registry");
+    if (workerPoolSize < 1) {
+      throw new IllegalArgumentException("workerPoolSize must be >= 1, was " + workerPoolSize);
+    }
+    this.workerPoolSize = workerPoolSize;
+    // Vert.x closes a named worker pool when its last user is undeployed, and then drops the
+    // tasks still aimed at it, such as the undeploy callback of a worker container that
+    // undeployed itself. This reference keeps the pool open until Vert.x itself closes.
+    vertx.createSharedWorkerExecutor(WORKER_POOL, workerPoolSize);
   }
 
   /** How a container of this spec is deployed (its threading model and pool). */
@@ -81,7 +98,11 @@ public final class ContainerDeployer {
     ContainerDeployment deployment = new ContainerDeployment(vertx);
     Future<Void> chain = Future.succeededFuture();
     for (Container root : roots) {
-      chain = chain.compose(v -> vertx.deployVerticle(root, deploymentOptions(root.spec()))
+      DeploymentOptions options = deploymentOptions(root.spec());
+      if (options.getWorkerPoolName() != null) {
+        options.setWorkerPoolSize(workerPoolSize);
+      }
+      chain = chain.compose(v -> vertx.deployVerticle(root, options)
           .map(id -> {
             deployment.add(root, id);
             return null;

@@ -1,6 +1,5 @@
 package dev.tierbus.container;
 
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 
 /**
@@ -16,11 +15,12 @@ public interface ContainerFactory {
   Container create(ContainerSpec spec);
 
   /**
-   * Problems with the parameters of a container of this type, each as
-   * {@code "key: what is wrong, expected ..."} (the key relative to the container's entry);
-   * empty when they are fine.
+   * Problems with a container of this type — its params, {@code internal_events} or children —
+   * each as {@code "key: what is wrong, expected ..."} with the key relative to the container's
+   * entry (e.g. {@code period}, {@code internal_events.aggregation.method}); empty when it is
+   * fine. The spec's subscriptions and publications are checked by the runtime, not here.
    */
-  default List<String> validate(JsonObject params) {
+  default List<String> validate(ContainerSpec spec) {
     return List.of();
   }
 }

@@ -28,6 +28,12 @@ public interface SourcePublisher {
    */
   Future<Void> publish(Event event);
 
+  /**
+   * True when the calling thread runs on this publisher's context (or on a duplicate of it,
+   * as event-bus handlers do), i.e. when {@link #publish} may be called here.
+   */
+  boolean isOnContext();
+
   /** Sends the current fast-tier batch now, whatever its size and age. */
   void flush();
 }

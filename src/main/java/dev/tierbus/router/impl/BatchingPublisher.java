@@ -7,6 +7,7 @@ import dev.tierbus.router.SourcePublisher;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 
 /**
  * The publisher of one source, confined to one Vert.x context: fast-tier events are appended
@@ -20,7 +21,7 @@ final class BatchingPublisher implements SourcePublisher {
 
   private final TieredEventRouterImpl router;
   private final String source;
-  private final Context context;
+  private final ContextInternal context;
   private final Vertx vertx;
   private final int batchSize;
   private final long maxAgeMs;
@@ -34,7 +35,7 @@ final class BatchingPublisher implements SourcePublisher {
   BatchingPublisher(TieredEventRouterImpl router, String source, Context context) {
     this.router = router;
     this.source = source;
-    this.context = context;
+    this.context = ((ContextInternal) context).unwrap();
     this.vertx = context.owner();
     this.batchSize = router.options().getFast().getBatchSize();
     this.maxAgeMs = router.options().getFast().getMaxBatchAgeMs();
@@ -67,8 +68,14 @@ final class BatchingPublisher implements SourcePublisher {
     return TieredEventRouterImpl.DONE;
   }
 
+  @Override
+  public boolean isOnContext() {
+    ContextInternal current = ContextInternal.current();
+    return current != null && current.unwrap() == context;
+  }
+
   private void startBatch() {
-    if (Vertx.currentContext() != context) {
+    if (!isOnContext()) {
       throw new IllegalStateException("publisher of '" + source
           + "' used off its context; publish from its context or use TieredEventRouter.publish(event)");
     }

@@ -97,6 +97,21 @@ public final class ParamReader {
     }
   }
 
+  /**
+   * The top-level keys of {@code params} that are not in {@code known}, sorted. Containers log
+   * these as warnings rather than refusing them: the topology puts every non-structural key
+   * of an entry (e.g. {@code internal_communication}) into the params.
+   */
+  public static List<String> unknownKeys(JsonObject params, Set<String> known) {
+    List<String> out = new ArrayList<>();
+    for (String key : new TreeSet<>(params.fieldNames())) {
+      if (!known.contains(key)) {
+        out.add(key);
+      }
+    }
+    return out;
+  }
+
   // ------------------------------------------------------------------ scalars
 
   /** A string, or {@code def} when absent. */

@@ -51,8 +51,8 @@ public final class ValidatingFactory<C> implements ContainerFactory {
   }
 
   @Override
-  public List<String> validate(JsonObject params) {
-    ParamReader r = ParamReader.of(params);
+  public List<String> validate(ContainerSpec spec) {
+    ParamReader r = ParamReader.of(spec.params());
     reader.apply(r);
     return List.copyOf(r.problems());
   }

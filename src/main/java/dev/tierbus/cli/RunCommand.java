@@ -1,0 +1,160 @@
+package dev.tierbus.cli;
+
+import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.topology.Topology;
+import dev.tierbus.topology.TopologyException;
+import dev.tierbus.topology.TopologyLoader;
+import dev.tierbus.topology.TopologyRuntime;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code run}: loads and checks the topology, deploys it on a new Vert.x and waits until
+ * {@link #shutdown()} — called by the JVM shutdown hook on SIGTERM/SIGINT — has undeployed
+ * the containers, closed the router and closed Vert.x (bounded by {@link #SHUTDOWN_TIMEOUT}).
+ */
+final class RunCommand {
+
+  static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
+  static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
+
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  private final ContainerRegistry registry;
+  private final PrintStream err;
+  private final boolean installShutdownHook;
+  private final CountDownLatch started = new CountDownLatch(1);
+  private final CountDownLatch finished = new CountDownLatch(1);
+  private volatile Vertx vertx;
+  private volatile TopologyRuntime runtime;
+  private Thread hook;
+  private boolean stopping;
+
+  RunCommand(ContainerRegistry registry, PrintStream err, boolean installShutdownHook) {
+    this.registry = registry;
+    this.err = err;
+    this.installShutdownHook = installShutdownHook;
+  }
+
+  /** Runs until shut down: 0 after a shutdown, 1 when deploying failed, 2 for a bad topology. */
+  int run(String file) {
+    vertx = Vertx.vertx();
+    if (installShutdownHook) {
+      hook = new Thread(this::shutdown, "tierbus-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
+    Topology topology;
+    try {
+      topology = Await.result(TopologyLoader.load(vertx, file, registry), STARTUP_TIMEOUT);
+    } catch (TopologyException e) {
+      ValidateCommand.printProblems(e, err);
+      return abort(TierbusCli.EXIT_USAGE);
+    } catch (Exception e) {
+      err.println("error: cannot load " + file + ": " + e);
+      return abort(TierbusCli.EXIT_FAILURE);
+    }
+    ValidateCommand.printWarnings(topology, err);
+    try {
+      runtime = Await.result(TopologyRuntime.deploy(vertx, topology, registry), STARTUP_TIMEOUT);
+    } catch (Exception e) {
+      err.println("deployment failed: " + describe(e));
+      return abort(TierbusCli.EXIT_FAILURE);
+    }
+    log.info("tierbus running: {} containers ({} top-level) from {}",
+        runtime.containers().size(), topology.containers().size(), file);
+    started.countDown();
+    awaitUninterruptibly(finished);
+    removeHook();
+    return TierbusCli.EXIT_OK;
+  }
+
+  /**
+   * Stops the runtime, then closes Vert.x, waiting at most {@link #SHUTDOWN_TIMEOUT} for both;
+   * {@link #run} then returns. Safe to call more than once and from any thread but a Vert.x one.
+   */
+  void shutdown() {
+    synchronized (this) {
+      if (stopping) {
+        awaitUninterruptibly(finished);
+        return;
+      }
+      stopping = true;
+    }
+    Vertx v = vertx;
+    TopologyRuntime r = runtime;
+    if (v != null) {
+      log.info("tierbus stopping");
+      Future<Void> stop = r == null ? Future.succeededFuture() : r.stop();
+      Future<Void> closed = stop.eventually(v::close);
+      try {
+        Await.result(closed, SHUTDOWN_TIMEOUT);
+        log.info("tierbus stopped");
+      } catch (TimeoutException e) {
+        err.println("shutdown did not finish within " + SHUTDOWN_TIMEOUT.toSeconds() + " s; exiting anyway");
+      } catch (Exception e) {
+        err.println("shutdown failed: " + e);
+      }
+    }
+    finished.countDown();
+  }
+
+  /** Waits until the topology is deployed; false on timeout. */
+  boolean awaitStarted(Duration timeout) throws InterruptedException {
+    return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  TopologyRuntime runtime() {
+    return runtime;
+  }
+
+  private int abort(int code) {
+    removeHook();
+    try {
+      Await.result(vertx.close(), SHUTDOWN_TIMEOUT);
+    } catch (Exception ignored) {
+      // exiting anyway
+    }
+    finished.countDown();
+    return code;
+  }
+
+  private void removeHook() {
+    if (hook != null) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it finishes the stop
+      }
+    }
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage()));
+    for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
+      sb.append("\n  caused by: ").append(c);
+    }
+    return sb.toString();
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

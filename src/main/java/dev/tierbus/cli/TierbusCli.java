@@ -1,0 +1,74 @@
+package dev.tierbus.cli;
+
+import dev.tierbus.container.ContainerRegistry;
+import java.io.PrintStream;
+
+/**
+ * The command line: {@code java -jar tierbus.jar run|validate [--topology FILE]}.
+ *
+ * <p>Exit status: 0 ok; 1 deployment (or another unexpected) failure; 2 bad arguments or a
+ * bad topology file, every problem printed to stderr as {@code path: message}. A running
+ * node stops on SIGTERM/SIGINT: a shutdown hook undeploys the containers, closes the router
+ * and Vert.x (at most 15 s), and the JVM exits with its usual 143/130.
+ */
+public final class TierbusCli {
+
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_USAGE = 2;
+
+  static final String USAGE = String.join(System.lineSeparator(),
+      "Usage: java -jar tierbus.jar <command> [options]",
+      "",
+      "Commands:",
+      "  run        load the topology, deploy every container on this node and run until",
+      "             stopped (SIGTERM or Ctrl-C stops it cleanly)",
+      "  validate   check the topology file and print 'ok' or every problem as 'path: message';",
+      "             deploys nothing",
+      "",
+      "Options:",
+      "  -t, --topology FILE   the topology file (default: verticles.yaml in the working directory)",
+      "  -h, --help            print this help",
+      "",
+      "Exit status: 0 ok, 1 deployment failed, 2 bad arguments or a bad topology file.",
+      "Warnings (settings accepted but without effect) go to stderr and do not fail.");
+
+  private TierbusCli() {}
+
+  public static void main(String[] args) {
+    int code = execute(args, System.out, System.err, ContainerRegistry.withDefaults(), true);
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line with the built-in container types; returns the exit status. */
+  public static int execute(String[] args, PrintStream out, PrintStream err) {
+    return execute(args, out, err, ContainerRegistry.withDefaults(), false);
+  }
+
+  /** Runs the command line with {@code registry}'s container types; returns the exit status. */
+  public static int execute(String[] args, PrintStream out, PrintStream err, ContainerRegistry registry) {
+    return execute(args, out, err, registry, false);
+  }
+
+  static int execute(String[] args, PrintStream out, PrintStream err, ContainerRegistry registry,
+      boolean installShutdownHook) {
+    CliArgs parsed = CliArgs.parse(args);
+    if (parsed.help()) {
+      out.println(USAGE);
+      return EXIT_OK;
+    }
+    if (parsed.error() != null) {
+      err.println("tierbus: " + parsed.error());
+      err.println();
+      err.println(USAGE);
+      return EXIT_USAGE;
+    }
+    return switch (parsed.command()) {
+      case CliArgs.VALIDATE -> ValidateCommand.run(parsed.topology(), registry, out, err);
+      case CliArgs.RUN -> new RunCommand(registry, err, installShutdownHook).run(parsed.topology());
+      default -> throw new IllegalStateException("unhandled command " + parsed.command());
+    };
+  }
+}

@@ -1,0 +1,121 @@
+package dev.tierbus.topology;
+
+import dev.tierbus.container.Container;
+import dev.tierbus.container.ContainerDeployer;
+import dev.tierbus.container.ContainerDeployer.ContainerDeployment;
+import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.container.ContainerSpec;
+import dev.tierbus.router.TieredEventRouter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A topology running on one node: its router and its deployed containers.
+ *
+ * <pre>
+ * deploy:  router = TieredEventRouter.create(options)  →  ContainerDeployer.deploy(specs)  (all or nothing)
+ * stop:    undeploy containers (children first, subscriptions drained)  →  router.close() (drains the tiers)
+ * </pre>
+ *
+ * <p>If deploying fails, whatever started is undeployed, the router is closed and the Future
+ * fails with the first cause. Every step is asynchronous; nothing blocks an event loop.
+ */
+public final class TopologyRuntime {
+
+  private static final Logger log = LoggerFactory.getLogger(TopologyRuntime.class);
+
+  private final Topology topology;
+  private final TieredEventRouter router;
+  private final ContainerDeployment deployment;
+  private Future<Void> stopped;
+
+  private TopologyRuntime(Topology topology, TieredEventRouter router, ContainerDeployment deployment) {
+    this.topology = topology;
+    this.router = router;
+    this.deployment = deployment;
+  }
+
+  /** Deploys every top-level container of {@code topology} (a single-node run). */
+  public static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, ContainerRegistry registry) {
+    Objects.requireNonNull(topology, "topology");
+    return deploy(vertx, topology, topology.containers(), registry);
+  }
+
+  /**
+   * Deploys the containers {@code deployment.nodes} assigns to {@code nodeName} (all of them
+   * when the file declares no nodes).
+   *
+   * @throws IllegalArgumentException (as a failed Future) for an unknown node name
+   */
+  public static Future<TopologyRuntime> deployNode(Vertx vertx, Topology topology, String nodeName,
+      ContainerRegistry registry) {
+    Objects.requireNonNull(topology, "topology");
+    List<ContainerSpec> specs;
+    try {
+      specs = topology.containersForNode(nodeName);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return deploy(vertx, topology, specs, registry);
+  }
+
+  private static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, List<ContainerSpec> specs,
+      ContainerRegistry registry) {
+    Objects.requireNonNull(vertx, "vertx");
+    Objects.requireNonNull(registry, "registry");
+    TieredEventRouter router;
+    try {
+      router = TieredEventRouter.create(vertx, topology.routerOptions());
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    int poolSize = topology.deployment().getInteger("worker_pool_size", ContainerDeployer.DEFAULT_WORKER_POOL_SIZE);
+    return new ContainerDeployer(vertx, router, registry, poolSize).deploy(specs)
+        .map(d -> new TopologyRuntime(topology, router, d))
+        .recover(cause -> router.close()
+            .transform(ar -> Future.<TopologyRuntime>failedFuture(cause)));
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  public TieredEventRouter router() {
+    return router;
+  }
+
+  public ContainerDeployment deployment() {
+    return deployment;
+  }
+
+  /** Every deployed container (top-level and nested), by id, depth first. */
+  public Map<String, Container> containers() {
+    return deployment.containers();
+  }
+
+  /**
+   * Undeploys the containers (last deployed first), then closes the router, which drains its
+   * tiers. Idempotent: later calls return the first call's Future. Never fails: problems on the
+   * way are logged and the stop goes on.
+   */
+  public synchronized Future<Void> stop() {
+    if (stopped == null) {
+      stopped = deployment.undeploy()
+          .recover(e -> {
+            log.warn("undeploying the topology failed: {}", e.toString());
+            return Future.succeededFuture();
+          })
+          .compose(v -> router.close())
+          .recover(e -> {
+            log.warn("closing the router failed: {}", e.toString());
+            return Future.succeededFuture();
+          });
+    }
+    return stopped;
+  }
+}

@@ -1,0 +1,156 @@
+package dev.tierbus.topology;
+
+import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.topology.impl.ContainerDraft;
+import dev.tierbus.topology.impl.ContainerEntries;
+import dev.tierbus.topology.impl.CrossChecks;
+import dev.tierbus.topology.impl.DeploymentSection;
+import dev.tierbus.topology.impl.Node;
+import dev.tierbus.topology.impl.Problems;
+import dev.tierbus.topology.impl.RouterSection;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks a parsed topology file and turns it into a {@link Topology}, reporting every
+ * problem at once, each with the key path of the bad value and what was expected.
+ *
+ * <p>Top level of the file:
+ * <pre>
+ * event_router:   tiers, their settings and events    → RouterOptions
+ * deployment:     mode, nodes[{name, containers}], worker_pool_size
+ * containers:     [container entry, ...]              (each names its container_id)
+ * journal, http:  maps, read by the journal and the HTTP API
+ * x-...:          ignored (holds YAML anchors)
+ * &lt;label&gt;:        container entry                     (container_id defaults to the label)
+ * </pre>
+ * A container entry: {@code container_type} (registered), {@code container_id},
+ * {@code params}, {@code external_events.publishes[]} ({@code events, tier, scope, qos}),
+ * {@code external_events.subscribes[]} ({@code source, events, tier, filters{symbols, types,
+ * timeframe, regime}}), {@code internal_events}, {@code sub_containers[]}, {@code threading},
+ * {@code internal_communication}, {@code optimization}, {@code description}; any other key is
+ * a type-specific parameter, merged into params.
+ *
+ * <p>Pure: no I/O, no Vert.x; safe to call from any thread.
+ */
+public final class TopologyValidator {
+
+  /** Top-level keys that are not container entries. */
+  public static final List<String> RESERVED_KEYS = List.of("event_router", "deployment", "containers", "journal", "http");
+
+  /**
+   * Top-level keys starting with this are ignored: a place for YAML anchors shared by several
+   * entries ({@code x-strategy: &defaults {...}}, then {@code <<: *defaults}).
+   */
+  public static final String EXTENSION_PREFIX = "x-";
+
+  /** The router's id when {@code event_router.container_id} is not given. */
+  public static final String DEFAULT_ROUTER_ID = "event_router";
+
+  private final ContainerRegistry registry;
+
+  public TopologyValidator(ContainerRegistry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /** What a check found: a topology when there is no problem, else the problems. */
+  public record Result(Topology topology, List<Problem> problems, List<String> warnings) {
+
+    public boolean ok() {
+      return problems.isEmpty();
+    }
+
+    /** The topology, or a {@link TopologyException} with every problem. */
+    public Topology orThrow() {
+      if (!ok()) {
+        throw new TopologyException(problems);
+      }
+      return topology;
+    }
+  }
+
+  /**
+   * The topology of {@code file} (the parsed YAML).
+   *
+   * @throws TopologyException with every problem found
+   */
+  public Topology validate(JsonObject file) {
+    return check(file).orThrow();
+  }
+
+  /** Checks {@code file} (the parsed YAML) and returns the topology or every problem. */
+  public Result check(JsonObject file) {
+    Objects.requireNonNull(file, "file");
+    Problems problems = new Problems();
+    Node root = Node.root(file, problems);
+    ContainerEntries entries = new ContainerEntries(registry);
+    List<ContainerDraft> roots = new ArrayList<>();
+    RouterSection.Build router = null;
+    DeploymentSection.Result deployment = null;
+    JsonObject journal = new JsonObject();
+    JsonObject http = new JsonObject();
+
+    for (String key : root.keys()) {
+      Node node = root.child(key);
+      switch (key) {
+        case "event_router" -> router = RouterSection.read(node);
+        case "deployment" -> deployment = DeploymentSection.read(node);
+        case "containers" -> {
+          for (Node entry : node.list("a list of container entries")) {
+            ContainerDraft d = entries.read(entry, null);
+            if (d != null) {
+              roots.add(d);
+            }
+          }
+        }
+        case "journal" -> journal = orEmpty(node.map());
+        case "http" -> http = orEmpty(node.map());
+        default -> {
+          if (key.startsWith(EXTENSION_PREFIX)) {
+            continue;
+          }
+          if (node.isMap() && node.child("container_type").isPresent()) {
+            ContainerDraft d = entries.read(node, key);
+            if (d != null) {
+              roots.add(d);
+            }
+          } else {
+            node.problem("expected a container entry (a map with container_type) or one of "
+                + "event_router, deployment, containers, journal, http (or x-... for anchors); got " + Node.describe(node.raw()));
+          }
+        }
+      }
+    }
+    if (router == null) {
+      router = RouterSection.read(root.child("event_router"));
+    }
+    if (deployment == null) {
+      deployment = DeploymentSection.read(root.child("deployment"));
+    }
+    CrossChecks.run(roots, router, deployment, problems);
+    if (roots.isEmpty() && problems.isEmpty()) {
+      problems.warn("", "the topology declares no containers");
+    }
+
+    if (!problems.isEmpty()) {
+      return new Result(null, problems.problems(), problems.warnings());
+    }
+    Topology topology = new Topology(
+        roots.stream().map(ContainerDraft::toSpec).toList(),
+        router.options(),
+        router.containerId() == null ? DEFAULT_ROUTER_ID : router.containerId(),
+        orEmpty(root.child("event_router").map()),
+        deployment.json(),
+        deployment.nodes(),
+        journal,
+        http,
+        problems.warnings());
+    return new Result(topology, List.of(), problems.warnings());
+  }
+
+  private static JsonObject orEmpty(JsonObject o) {
+    return o == null ? new JsonObject() : o;
+  }
+}

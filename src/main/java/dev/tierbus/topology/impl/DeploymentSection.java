@@ -1,0 +1,95 @@
+package dev.tierbus.topology.impl;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code deployment}: the mode, which node runs which top-level containers, and the
+ * size of the containers' worker pool. Whether the named containers exist is checked later,
+ * with the whole file ({@link CrossChecks}).
+ */
+public final class DeploymentSection {
+
+  static final List<String> KEYS = List.of("mode", "nodes", "worker_pool_size");
+  static final List<String> NODE_KEYS = List.of("name", "containers");
+  public static final String SINGLE_PROCESS = "single_process";
+  public static final String DISTRIBUTED = "distributed";
+
+  /** One container id named by a node, and where. */
+  public record Assignment(String node, String containerId, String path) {}
+
+  /** What the section says; {@code json} is the normalised section. */
+  public record Result(JsonObject json, Map<String, List<String>> nodes, List<Assignment> assignments) {}
+
+  private DeploymentSection() {}
+
+  public static Result read(Node node) {
+    String mode = SINGLE_PROCESS;
+    Map<String, List<String>> nodes = new LinkedHashMap<>();
+    Map<String, String> namePaths = new LinkedHashMap<>();
+    List<Assignment> assignments = new ArrayList<>();
+    Integer workerPoolSize = null;
+    if (node.expectMap()) {
+      node.checkKeys(KEYS);
+      Node modeNode = node.child("mode");
+      String m = modeNode.string();
+      if (m != null) {
+        m = m.trim().toLowerCase(Locale.ROOT);
+        if (m.equals(SINGLE_PROCESS) || m.equals(DISTRIBUTED)) {
+          mode = m;
+        } else {
+          modeNode.problem("unknown mode '" + modeNode.raw() + "', expected single_process or distributed");
+        }
+      }
+      for (Node n : node.child("nodes").list("a list of nodes (maps with name and containers)")) {
+        if (!n.isMap()) {
+          n.problem("expected a node (a map with name and containers), got " + Node.describe(n.raw()));
+          continue;
+        }
+        n.checkKeys(NODE_KEYS);
+        Node nameNode = n.child("name");
+        String name = nameNode.requiredString();
+        if (name == null) {
+          continue;
+        }
+        if (namePaths.containsKey(name)) {
+          nameNode.problem("duplicate node name '" + name + "', also at " + namePaths.get(name));
+          continue;
+        }
+        namePaths.put(name, nameNode.path());
+        List<String> ids = new ArrayList<>();
+        for (Node c : n.child("containers").list("a list of container ids")) {
+          String id = c.requiredString();
+          if (id != null) {
+            ids.add(id);
+            assignments.add(new Assignment(name, id, c.path()));
+          }
+        }
+        nodes.put(name, ids);
+      }
+      if (mode.equals(SINGLE_PROCESS) && nodes.size() > 1) {
+        modeNode.problem((modeNode.isPresent() ? "" : "the default mode ") + "single_process runs one node but " + nodes.size()
+            + " nodes are declared; use mode: distributed");
+      }
+      Node pool = node.child("worker_pool_size");
+      workerPoolSize = pool.integer();
+      if (workerPoolSize != null && workerPoolSize < 1) {
+        pool.problem("must be >= 1, was " + workerPoolSize);
+        workerPoolSize = null;
+      }
+    }
+    JsonObject json = new JsonObject().put("mode", mode);
+    JsonArray nodeArray = new JsonArray();
+    nodes.forEach((name, ids) -> nodeArray.add(new JsonObject().put("name", name).put("containers", new JsonArray(ids))));
+    json.put("nodes", nodeArray);
+    if (workerPoolSize != null) {
+      json.put("worker_pool_size", workerPoolSize);
+    }
+    return new Result(json, nodes, assignments);
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * The built-in trading containers. They use the runtime's public API only, as a user's own
+ * containers would; the runtime never imports this package.
+ *
+ * <pre>
+ *   data / synthetic_feed ── BAR ──► indicator ── INDICATOR ──►┐
+ *                          └─ BAR ──► strategy_ensemble ───────┴─► strategies (internal bus)
+ *                                            └── SIGNAL ──► printer, risk, ...
+ * </pre>
+ *
+ * <p>Sub-packages: {@code data} (sources, timeframes), {@code indicator}, {@code strategy},
+ * {@code ensemble}, {@code printer}, and {@code support} (parameter reading shared by all).
+ * {@link dev.tierbus.trading.TradingContainers} registers them.
+ */
+package dev.tierbus.trading;

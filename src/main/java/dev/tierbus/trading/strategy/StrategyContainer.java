@@ -1,0 +1,173 @@
+package dev.tierbus.trading.strategy;
+
+import dev.tierbus.container.Container;
+import dev.tierbus.container.ContainerFactory;
+import dev.tierbus.container.Emitter;
+import dev.tierbus.event.Bar;
+import dev.tierbus.event.Event;
+import dev.tierbus.event.EventIds;
+import dev.tierbus.event.EventType;
+import dev.tierbus.event.Signal;
+import dev.tierbus.router.Scope;
+import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.trading.support.SeriesMap;
+import dev.tierbus.trading.support.ValidatingFactory;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link StrategyFunction} on the bars it receives: container type {@code strategy}.
+ *
+ * <pre>
+ *   BAR (from a subscription, or forwarded by the parent on the internal bus)
+ *     ──► StrategyFunction.onBar(bar, symbol) ──► SIGNAL ──► parent (internal bus, Scope.PARENT) if there is one
+ *                                                        └─► router (publishExternal) otherwise
+ * </pre>
+ *
+ * <p>Parameters: {@code strategy: {type: <name>, ...}} where the type is looked up in
+ * {@link StrategyTypes} (built in: {@code momentum}, {@code mean_reversion}). Any function can
+ * also be wrapped directly with {@link #StrategyContainer(StrategyFunction)}.
+ *
+ * <p>A strategy inside an ensemble gets its bars from the ensemble; if it also subscribes to
+ * the same bars itself, each bar arrives twice: a bar that is not newer than the last one of
+ * its (symbol, timeframe) is skipped and counted, so the function sees each bar once and in
+ * order. The SIGNAL event has the bar's symbol and time and a {@value #TIMEFRAME_HEADER}
+ * header with the bar's timeframe, so an ensemble can tell the 1min and 5min signals of one
+ * instant apart.
+ */
+public final class StrategyContainer extends Container {
+
+  /** Header of SIGNAL events naming the timeframe of the bar the signal is for. */
+  public static final String TIMEFRAME_HEADER = "timeframe";
+
+  private static final Logger log = LoggerFactory.getLogger(StrategyContainer.class);
+  private static final Set<String> PARAMS = Set.of("strategy", "internal_communication");
+
+  private final StrategyFunction function;
+  private final SeriesMap<long[]> lastBarTime = new SeriesMap<>(() -> new long[] {Long.MIN_VALUE});
+  private final LongAdder barsIn = new LongAdder();
+  private final LongAdder barsSkipped = new LongAdder();
+  private final LongAdder signalsOut = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
+  private final Handler<Throwable> onRejected = this::rejected;
+
+  /** A strategy container running {@code function}. */
+  public StrategyContainer(StrategyFunction function) {
+    this.function = Objects.requireNonNull(function, "function");
+  }
+
+  /** Factory of {@code strategy} with the built-in strategy types. */
+  public static ContainerFactory factory() {
+    return factory(StrategyTypes.builtIn());
+  }
+
+  /** Factory of {@code strategy} resolving {@code strategy.type} in {@code types}. */
+  public static ContainerFactory factory(StrategyTypes types) {
+    return new ValidatingFactory<>("strategy", r -> readFunction(r, types),
+        (spec, function) -> new StrategyContainer(function));
+  }
+
+  /**
+   * Reads {@code strategy: {type, ...}} and makes its function; null (with problems recorded)
+   * when the parameters are bad.
+   */
+  public static StrategyFunction readFunction(ParamReader r, StrategyTypes types) {
+    if (!r.has("strategy")) {
+      r.problem("strategy", "is required, expected {type: one of " + types.names() + ", ...parameters}");
+      return null;
+    }
+    ParamReader sr = r.object("strategy");
+    String type = sr.requiredString("type");
+    if (type == null) {
+      return null;
+    }
+    StrategyFactory factory = types.get(type);
+    if (factory == null) {
+      sr.problem("type", "unknown strategy '" + type + "', expected one of " + types.names());
+      return null;
+    }
+    Set<String> allowed = new HashSet<>(factory.parameterNames());
+    allowed.add("type");
+    sr.onlyKeys(allowed);
+    return factory.create(sr);
+  }
+
+  @Override
+  protected Future<?> setUp() {
+    List<String> unknown = ParamReader.unknownKeys(params(), PARAMS);
+    if (!unknown.isEmpty()) {
+      log.warn("strategy {}: parameters {} are not used", id(), unknown);
+    }
+    addComponent("strategy", this::onEvent);
+    return Future.succeededFuture();
+  }
+
+  private void onEvent(Event event, Emitter out) {
+    if (event.type() != EventType.BAR || !(event.payload() instanceof Bar bar)) {
+      return;
+    }
+    barsIn.increment();
+    long[] last = lastBarTime.get(event.symbol(), bar.timeframe());
+    if (event.timeNanos() <= last[0]) {
+      barsSkipped.increment();
+      return;
+    }
+    last[0] = event.timeNanos();
+    Signal signal = function.onBar(bar, event.symbol());
+    if (signal == null) {
+      return;
+    }
+    if (signal.strategy() == null) {
+      signal = new Signal(signal.direction(), signal.strength(), signal.reason(), id());
+    }
+    Map<String, String> headers = bar.timeframe() == null ? Map.of() : Map.of(TIMEFRAME_HEADER, bar.timeframe());
+    Event out1 = new Event(EventIds.next(), EventType.SIGNAL, id(), event.symbol(), event.timeNanos(), signal, headers);
+    signalsOut.increment();
+    if (parent() != null) {
+      out.publishInternal(out1, Scope.PARENT);
+    } else {
+      out.publishExternal(out1).onFailure(onRejected);
+    }
+  }
+
+  private void rejected(Throwable cause) {
+    rejected.increment();
+    long n = rejected.sum();
+    if (n == 1 || Long.bitCount(n) == 1) {
+      log.warn("strategy {}: {} SIGNAL publications rejected so far: {}", id(), n, cause.toString());
+    }
+  }
+
+  /** The function this container runs. */
+  public StrategyFunction function() {
+    return function;
+  }
+
+  /** Bars received (both paths). */
+  public long barsIn() {
+    return barsIn.sum();
+  }
+
+  /** Bars skipped as duplicates or out of order. */
+  public long barsSkipped() {
+    return barsSkipped.sum();
+  }
+
+  /** Signals emitted. */
+  public long signalsEmitted() {
+    return signalsOut.sum();
+  }
+
+  /** External SIGNAL publications the router rejected (back-pressure). */
+  public long rejectedPublications() {
+    return rejected.sum();
+  }
+}

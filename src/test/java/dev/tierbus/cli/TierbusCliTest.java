@@ -1,0 +1,135 @@
+package dev.tierbus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.container.ContainerState;
+import dev.tierbus.topology.TestTypes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class TierbusCliTest {
+
+  private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+  private final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
+  private final ContainerRegistry registry = TestTypes.registry();
+
+  private int cli(String... args) {
+    return TierbusCli.execute(args, out, err, registry);
+  }
+
+  private String out() {
+    return outBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return errBytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String resource(String name) throws URISyntaxException {
+    return Paths.get(TierbusCliTest.class.getResource("/topology/" + name).toURI()).toString();
+  }
+
+  @Test
+  void validateAGoodFilePrintsOk() throws Exception {
+    assertThat(cli("validate", "--topology", resource("design-ensemble.yaml"))).isZero();
+    assertThat(out()).isEqualTo("ok" + System.lineSeparator());
+    assertThat(err()).contains("warning: strategy_ensemble_container.optimization: accepted, no effect");
+  }
+
+  @Test
+  void validateABadFilePrintsEveryProblemAndExits2() throws Exception {
+    assertThat(cli("validate", "--topology=" + resource("bad.yaml"))).isEqualTo(2);
+    assertThat(out()).isEmpty();
+    assertThat(err().lines()).containsExactly(
+        "feed.container_type: unknown container type 'no_such_type', known: [data, failing, indicator,"
+            + " signal_source, strategy, strategy_ensemble]",
+        "feed.external_events.publishes[0].events[1]: unknown event type 'BARS', expected one of BAR, TICK, QUOTE,"
+            + " BOOK_UPDATE, TRADE, SIGNAL, INDICATOR, PORTFOLIO_UPDATE, REGIME_CHANGE, ANALYSIS_RESULT,"
+            + " PERFORMANCE_UPDATE, OPTIMIZATION_RESULT, ANALYSIS_REPORT, ORDER, FILL, SYSTEM, ERROR, RISK_ALERT",
+        "strategy.external_events.subscribes[0].source: no container with id 'nobody', known: [feed, strategy]");
+  }
+
+  @Test
+  void validateAMissingFileExits2(@TempDir Path dir) {
+    String file = dir.resolve("verticles.yaml").toString();
+    assertThat(cli("validate", "-t", file)).isEqualTo(2);
+    assertThat(err()).isEqualTo(file + ": file not found" + System.lineSeparator());
+  }
+
+  @Test
+  void helpPrintsUsageAndExits0() {
+    assertThat(cli("--help")).isZero();
+    assertThat(out()).contains("Usage: java -jar tierbus.jar <command> [options]", "run", "validate", "--topology");
+    assertThat(cli("validate", "-h")).isZero();
+  }
+
+  @Test
+  void noArgumentsPrintUsageAndExit2() {
+    assertThat(cli()).isEqualTo(2);
+    assertThat(err()).contains("tierbus: no command given", "Usage:");
+  }
+
+  @Test
+  void unknownCommandOrOptionExits2WithUsage() {
+    assertThat(cli("deploy")).isEqualTo(2);
+    assertThat(err()).startsWith("tierbus: unknown command 'deploy'").contains("Usage:");
+    assertThat(cli("validate", "--verbose")).isEqualTo(2);
+    assertThat(err()).contains("tierbus: unknown option '--verbose'");
+    assertThat(cli("validate", "--topology")).isEqualTo(2);
+    assertThat(err()).contains("tierbus: --topology needs a file name");
+    assertThat(cli("validate", "a.yaml", "b.yaml")).isEqualTo(2);
+    assertThat(err()).contains("tierbus: unexpected argument 'a.yaml'");
+  }
+
+  @Test
+  void argumentsDefaultToVerticlesYaml() {
+    CliArgs args = CliArgs.parse(new String[] {"run"});
+    assertThat(args.command()).isEqualTo("run");
+    assertThat(args.topology()).isEqualTo("verticles.yaml");
+    assertThat(CliArgs.parse(new String[] {"--topology", "x.yaml", "validate"}).topology()).isEqualTo("x.yaml");
+  }
+
+  @Test
+  void runABadFileExits2WithoutStarting() throws Exception {
+    assertThat(cli("run", "--topology", resource("bad.yaml"))).isEqualTo(2);
+    assertThat(err()).contains("feed.container_type: unknown container type 'no_such_type'");
+  }
+
+  @Test
+  void runAFailingDeploymentExits1(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("t.yaml"), "a: {container_type: failing}\n");
+    assertThat(cli("run", "--topology", file.toString())).isEqualTo(1);
+    assertThat(err()).startsWith("deployment failed: cannot start a");
+  }
+
+  @Test
+  void runDeploysUntilShutdownThenReturns0() throws Exception {
+    RunCommand run = new RunCommand(registry, err, false);
+    String file = resource("design-ensemble.yaml");
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run.run(file));
+    assertThat(run.awaitStarted(Duration.ofSeconds(20))).as("started").isTrue();
+    assertThat(run.runtime().containers()).hasSize(6);
+    assertThat(run.runtime().containers().values()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.RUNNING));
+
+    run.shutdown();
+    assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
+    assertThat(run.runtime().containers().values()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.STOPPED));
+    run.shutdown(); // a second call (e.g. the hook after a normal stop) returns at once
+  }
+}

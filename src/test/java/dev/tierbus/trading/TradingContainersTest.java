@@ -1,0 +1,113 @@
+package dev.tierbus.trading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tierbus.container.ContainerDeployer;
+import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.container.ContainerSpec;
+import dev.tierbus.router.RouterOptions;
+import dev.tierbus.router.TieredEventRouter;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The provider registers every type, and each type's factory validates its parameters. */
+class TradingContainersTest {
+
+  private final ContainerRegistry registry = ContainerRegistry.withDefaults();
+  private Vertx vertx;
+
+  @AfterEach
+  void closeVertx() {
+    if (vertx != null) {
+      vertx.close().await();
+    }
+  }
+
+  private List<String> problems(String type, JsonObject params) {
+    return registry.factory(type).validate(ContainerSpec.of("c", type).withParams(params));
+  }
+
+  @Test
+  void theServiceLoaderFindsEveryBuiltInType() {
+    assertThat(registry.types()).contains("synthetic_feed", "data", "indicator", "strategy",
+        "strategy_ensemble", "printer");
+  }
+
+  @Test
+  void defaultsAreValid() {
+    for (String type : List.of("synthetic_feed", "data", "indicator", "printer")) {
+      assertThat(problems(type, new JsonObject())).as(type).isEmpty();
+    }
+  }
+
+  @Test
+  void syntheticFeedProblems() {
+    assertThat(problems("synthetic_feed", new JsonObject()
+        .put("symbols", "AAPL")
+        .put("seed", "abc")
+        .put("start_price", 0)
+        .put("volatility", -0.1)
+        .put("drift", "up")
+        .put("timeframe", "5x")
+        .put("start_time", "yesterday")
+        .put("interval_ms", -1)
+        .put("max_bars", 2.5)
+        .put("emit_ticks", "no")))
+        .containsExactly(
+            "seed: expected an integer, was \"abc\"",
+            "start_price: must be > 0.0, was 0.0",
+            "volatility: must be >= 0.0, was -0.1",
+            "drift: expected a finite number, was \"up\"",
+            "timeframe: timeframe '5x' has unknown unit 'x', expected <number><unit> with unit s, min, h, D or W "
+                + "(e.g. 1s, 1min, 5min, 1h, 1D, 1W)",
+            "start_time: 'yesterday' is not an ISO date-time with offset, expected e.g. 2024-01-02T14:30:00Z",
+            "interval_ms: must be >= 0, was -1",
+            "max_bars: expected an integer, was 2.5",
+            "emit_ticks: expected true or false, was \"no\"");
+    assertThat(problems("synthetic_feed", new JsonObject().put("symbols", new JsonArray().add("A").add("A"))))
+        .containsExactly("symbols: lists a symbol twice: [A, A]");
+  }
+
+  @Test
+  void dataOffersOnlyTheSyntheticSource() {
+    assertThat(problems("data", new JsonObject().put("source", "synthetic"))).isEmpty();
+    assertThat(problems("data", new JsonObject().put("source", "csv"))).containsExactly(
+        "source: 'csv' is not available, expected synthetic (the only source in this version)");
+  }
+
+  @Test
+  void indicatorStrategyAndPrinterProblems() {
+    assertThat(problems("indicator", new JsonObject().put("indicators", new JsonArray().add("ATR"))))
+        .singleElement().asString().startsWith("indicators[0].type: unknown indicator 'ATR'");
+    assertThat(problems("strategy", new JsonObject().put("strategy", new JsonObject()
+        .put("type", "momentum").put("fast_period", "ten"))))
+        .containsExactly("strategy.fast_period: expected an integer, was \"ten\"");
+    assertThat(problems("strategy", new JsonObject().put("strategy", new JsonObject()
+        .put("type", "momentum").put("fast_period", 10).put("slow_period", 20).put("signal_threshold", 0.02))))
+        .isEmpty();
+    assertThat(problems("printer", new JsonObject().put("every", 0))).containsExactly("every: must be >= 1, was 0");
+  }
+
+  @Test
+  void buildingABadContainerFailsBeforeAnythingDeploys() {
+    vertx = Vertx.vertx();
+    ContainerDeployer deployer = new ContainerDeployer(vertx, TieredEventRouter.create(vertx, new RouterOptions()),
+        registry);
+    assertThatThrownBy(() -> deployer.build(ContainerSpec.of("feed", "synthetic_feed")
+        .withParams(new JsonObject().put("volatility", -1))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("container 'feed' (synthetic_feed) has bad parameters: volatility: must be >= 0.0, was -1.0");
+    ContainerSpec ensemble = ContainerSpec.of("ens", "strategy_ensemble")
+        .withInternalEvents(new JsonObject().put("aggregation", new JsonObject()
+            .put("weights", new JsonObject().put("ghost", 0.5))))
+        .withChildren(List.of(ContainerSpec.of("s1", "strategy").withParams(new JsonObject()
+            .put("strategy", new JsonObject().put("type", "mean_reversion")))));
+    assertThatThrownBy(() -> deployer.build(ensemble))
+        .hasMessageContaining("internal_events.aggregation.weights.ghost: no sub-container has this id, expected one of [s1]");
+  }
+}
