@@ -153,7 +153,7 @@ public final class RouterSection {
           .value("trace_event_flow", BOOL)
           .value("log_routing_decisions", BOOL)
           .value("dump_routing_table", BOOL),
-          "use the routing table of the HTTP API and the dev.tierbus.router DEBUG log instead");
+          "read the routing table with TieredEventRouter.routes() instead");
 
   private static final Schema<Build> SECTION = Schema.<Build>of()
       .value("container_id", STRING, (b, v, at) -> b.containerId = (String) v)
