@@ -16,7 +16,7 @@ public final class FastTierOptions {
 
   public static final int DEFAULT_BATCH_SIZE = 1000;
   public static final long DEFAULT_MAX_BATCH_AGE_MS = 1;
-  public static final int DEFAULT_MAX_PENDING_BATCHES = 64;
+  public static final int DEFAULT_MAX_PENDING_BATCHES = 256;
 
   private int batchSize = DEFAULT_BATCH_SIZE;
   private long maxBatchAgeMs = DEFAULT_MAX_BATCH_AGE_MS;

@@ -15,7 +15,14 @@ import io.vertx.core.internal.ContextInternal;
  * once.
  *
  * <p>The hot path per fast event is a tier lookup, an array store and a size check; the
- * context check, the age timer and the routing-table version check happen once per batch.
+ * context check and the routing-table version check happen once per batch.
+ *
+ * <p>Age flush without a timer per batch: when a batch starts, a check is queued behind the
+ * publisher's current task (no timer, no wake-up); if the batch is still open when that task
+ * ends, a timer of {@code T} is armed for it. A source that fills its batches by size within
+ * a turn therefore costs one cheap check per turn, and a batch that outlives its turn is sent
+ * {@code T} after the turn it started in ended (Vert.x timers have millisecond resolution).
+ * With {@code T = 0} an open batch is sent when the turn ends.
  */
 final class BatchingPublisher implements SourcePublisher {
 
@@ -31,6 +38,8 @@ final class BatchingPublisher implements SourcePublisher {
   private int count;
   private long firstNanos;
   private long batchSeq;
+  private long timedSeq = -1;
+  private boolean turnCheckQueued;
 
   BatchingPublisher(TieredEventRouterImpl router, String source, Context context) {
     this.router = router;
@@ -81,18 +90,29 @@ final class BatchingPublisher implements SourcePublisher {
     }
     router.checkOpen();
     firstNanos = System.nanoTime();
-    final long seq = batchSeq;
-    if (maxAgeMs == 0) {
-      context.runOnContext(v -> flushIf(seq));
-    } else {
-      vertx.setTimer(maxAgeMs, id -> flushIf(seq));
+    if (!turnCheckQueued) {
+      turnCheckQueued = true;
+      context.runOnContext(v -> endOfTurn());
     }
   }
 
-  private void flushIf(long seq) {
-    if (seq == batchSeq && count > 0) {
-      flush();
+  /** Runs after the task that started a batch: times the batch that is still open, if any. */
+  private void endOfTurn() {
+    turnCheckQueued = false;
+    if (count == 0 || timedSeq == batchSeq) {
+      return;
     }
+    if (maxAgeMs == 0) {
+      flush();
+      return;
+    }
+    final long seq = batchSeq;
+    timedSeq = seq;
+    vertx.setTimer(maxAgeMs, id -> {
+      if (seq == batchSeq && count > 0) {
+        flush();
+      }
+    });
   }
 
   @Override

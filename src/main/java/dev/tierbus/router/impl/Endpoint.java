@@ -3,6 +3,7 @@ package dev.tierbus.router.impl;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventBatch;
 import dev.tierbus.event.EventType;
+import dev.tierbus.metrics.LatencyRecorder;
 import dev.tierbus.router.Addresses;
 import dev.tierbus.router.EventHandler;
 import dev.tierbus.router.Route;
@@ -41,6 +42,8 @@ final class Endpoint implements SubscriptionHandle, Route {
   final LongAdder delivered = new LongAdder();
   final LongAdder dropped = new LongAdder();
   final LongAdder rejected = new LongAdder();
+  /** Standard-tier latency of this subscription: one writer at a time (its drain). */
+  final LatencyRecorder standardLatency;
   volatile boolean closed;
   MessageConsumer<EventBatch> consumer;
 
@@ -63,6 +66,7 @@ final class Endpoint implements SubscriptionHandle, Route {
     this.mailbox = new Mailbox(queueSize);
     this.drainEvents = new Event[drainBatch];
     this.drainNanos = new long[drainBatch];
+    this.standardLatency = router.standard.metrics.latency().part();
   }
 
   static long bit(EventType type) {

@@ -160,6 +160,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     return waitUntil(() -> ep.mailbox.size() == 0 && !ep.scheduled.get() && ep.pendingBatches.get() == 0)
         .transform(drained -> {
           ep.closed = true;
+          standard.metrics.latency().release(ep.standardLatency);
           if (!drained.succeeded() || !drained.result()) {
             log.warn("{} removed with {} queued events and {} pending batches not handled within {} ms",
                 ep, ep.mailbox.size(), ep.pendingBatches.get(), options.getDrainTimeoutMs());
