@@ -1,0 +1,102 @@
+package dev.tierbus.loadtest;
+
+import dev.tierbus.container.Threading;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The system-level benchmarks of tierbus, in-process: {@code LoadTest [--quick] [--out FILE]
+ * [--list] [CASE...]}. Without case names every case runs, in the order listed by
+ * {@code --list}. Prints a table and writes the figures as JSON to {@code --out} (default
+ * {@code results/latest.json}).
+ */
+public final class LoadTest {
+
+  /** The design's fast-tier target (10 M events/s): latency at that rate, not at saturation. */
+  static final long FAST_PACED_RATE = 10_000_000;
+  /** Offered to the standard tier in total; half of it (the RSI events) is delivered. */
+  static final long STANDARD_PACED_RATE = 800_000;
+  /** At most one hop every 40 µs: far below saturation, so the figure is the hop, not a queue. */
+  static final long HOPS_PER_SEC = 25_000;
+
+  private LoadTest() {}
+
+  /** Every case, by name, in run order. */
+  static Map<String, LoadCase> cases() {
+    Map<String, LoadCase> all = new LinkedHashMap<>();
+    add(all, new FastTierCase("fast.1to1", 1, 0));
+    add(all, new FastTierCase("fast.1to4", 4, 0));
+    add(all, new FastTierCase("fast.1to1.paced", 1, FAST_PACED_RATE));
+    add(all, new StandardTierCase("standard.filtered", 2, STANDARD_PACED_RATE));
+    add(all, new InternalHopCase("internal.hop", Threading.EVENT_LOOP, HOPS_PER_SEC));
+    add(all, new InternalHopCase("internal.hop.worker", Threading.WORKER, HOPS_PER_SEC));
+    add(all, new ComponentCallCase());
+    return all;
+  }
+
+  /** Cases that run only when named. */
+  static Map<String, LoadCase> extraCases() {
+    Map<String, LoadCase> all = new LinkedHashMap<>();
+    add(all, new StandardTierCase("standard.filtered.max", 2, 0));
+    return all;
+  }
+
+  private static void add(Map<String, LoadCase> map, LoadCase c) {
+    map.put(c.name(), c);
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (System.getProperty("logback.configurationFile") == null) {
+      System.setProperty("logback.configurationFile", "logback-loadtest.xml");
+    }
+    boolean quick = false;
+    Path out = Path.of("results", "latest.json");
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--out" -> out = Path.of(args[++i]);
+        case "--list" -> {
+          cases().values().forEach(c -> System.out.printf("%-22s %s%n", c.name(), c.description()));
+          extraCases().values().forEach(c -> System.out.printf("%-22s %s (only when named)%n", c.name(), c.description()));
+          return;
+        }
+        default -> names.add(args[i]);
+      }
+    }
+    Map<String, LoadCase> known = new LinkedHashMap<>(cases());
+    known.putAll(extraCases());
+    List<LoadCase> selected = new ArrayList<>();
+    if (names.isEmpty()) {
+      selected.addAll(cases().values());
+    } else {
+      for (String n : names) {
+        LoadCase c = known.get(n);
+        if (c == null) {
+          System.err.println("unknown case '" + n + "'; known: " + known.keySet());
+          System.exit(2);
+        }
+        selected.add(c);
+      }
+    }
+
+    Budget budget = quick ? Budget.quickRun() : Budget.fullRun();
+    List<CaseResult> results = new ArrayList<>();
+    for (LoadCase c : selected) {
+      System.out.printf("== %s: %s (warm-up %d ms, measure %d ms)%n", c.name(), c.description(),
+          budget.warmupMillis(), budget.measureMillis());
+      long t0 = System.nanoTime();
+      CaseResult r = c.run(budget);
+      r.extra().put("heap_after_gc_mib", CaseResult.round1(AllocationMeter.heapAfterGcMiB()));
+      results.add(r);
+      System.out.printf("   %s  (%.1f s)%n", r.toJson().encode(), (System.nanoTime() - t0) / 1e9);
+    }
+    Report.printTable(System.out, results, quick);
+    Report.writeJson(out, results, quick);
+    System.out.println("wrote " + out);
+    System.exit(0);
+  }
+}
