@@ -52,17 +52,14 @@ public abstract class Container extends VerticleBase {
   private TieredEventRouter router;
   private Container parent;
   private final List<Container> children = new ArrayList<>();
-  private final List<NamedComponent> components = new ArrayList<>();
+  private final ComponentChain components = new ComponentChain(this);
   private final List<SubscriptionHandle> subscriptions = new ArrayList<>();
   private final LongAdder eventsIn = new LongAdder();
   private final LongAdder eventsOut = new LongAdder();
-  private final LongAdder componentErrors = new LongAdder();
   private SourcePublisher publisher;
   private MessageConsumer<Event> internalConsumer;
   private String internalAddress;
   private volatile ContainerState state = ContainerState.CREATED;
-
-  private record NamedComponent(String name, Component component, Emitter emitter) {}
 
   /**
    * Gives the container its spec and router; the runtime calls this before deploying.
@@ -105,12 +102,12 @@ public abstract class Container extends VerticleBase {
 
   /** An event from the router (a subscription matched); by default handed to the components. */
   protected void onExternalEvent(Event event) {
-    dispatch(event, null);
+    components.dispatch(event);
   }
 
   /** An event from the internal bus; by default handed to the components. */
   protected void onInternalEvent(Event event) {
-    dispatch(event, null);
+    components.dispatch(event);
   }
 
   // ---------------------------------------------------------------- identity and tree
@@ -151,11 +148,7 @@ public abstract class Container extends VerticleBase {
 
   /** Names of the components, in the order they receive events. */
   public final List<String> componentNames() {
-    List<String> names = new ArrayList<>(components.size());
-    for (NamedComponent c : components) {
-      names.add(c.name);
-    }
-    return names;
+    return components.names();
   }
 
   /** Events this container received (external and internal). */
@@ -170,7 +163,7 @@ public abstract class Container extends VerticleBase {
 
   /** Component invocations that threw. */
   public final long componentErrors() {
-    return componentErrors.sum();
+    return components.errors();
   }
 
   // ---------------------------------------------------------------- components
@@ -182,64 +175,7 @@ public abstract class Container extends VerticleBase {
   public final void addComponent(String name, Component component) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(component, "component");
-    for (NamedComponent c : components) {
-      if (c.name.equals(name)) {
-        throw new IllegalArgumentException("container " + id() + " already has a component named " + name);
-      }
-    }
-    NamedComponent[] self = new NamedComponent[1];
-    Emitter emitter = new ComponentEmitter(() -> self[0]);
-    self[0] = new NamedComponent(name, component, emitter);
-    components.add(self[0]);
-  }
-
-  /** Hands {@code event} to every component except {@code from}, in order, as direct calls. */
-  private void dispatch(Event event, Object from) {
-    for (int i = 0, n = components.size(); i < n; i++) {
-      NamedComponent c = components.get(i);
-      if (c == from) {
-        continue;
-      }
-      try {
-        c.component.onEvent(event, c.emitter);
-      } catch (Throwable t) {
-        componentErrors.increment();
-        log.error("component {} of container {} failed on {} {}", c.name, id(), event.type(), event.symbol(), t);
-      }
-    }
-  }
-
-  private final class ComponentEmitter implements Emitter {
-    private final java.util.function.Supplier<NamedComponent> self;
-
-    ComponentEmitter(java.util.function.Supplier<NamedComponent> self) {
-      this.self = self;
-    }
-
-    @Override
-    public String containerId() {
-      return id();
-    }
-
-    @Override
-    public Event event(EventType type, String symbol, long timeNanos, Payload payload) {
-      return Container.this.event(type, symbol, timeNanos, payload);
-    }
-
-    @Override
-    public void emit(Event event) {
-      dispatch(event, self.get());
-    }
-
-    @Override
-    public void publishInternal(Event event, Scope scope) {
-      Container.this.publishInternal(event, scope);
-    }
-
-    @Override
-    public Future<Void> publishExternal(Event event) {
-      return Container.this.publishExternal(event);
-    }
+    components.add(name, component);
   }
 
   // ---------------------------------------------------------------- publishing

@@ -105,8 +105,10 @@ final class RoutingTable {
     }
     List<Endpoint> targets = new ArrayList<>();
     List<Long> masks = new ArrayList<>();
-    @SuppressWarnings("unchecked")
-    List<Endpoint>[] byType = new List[TYPE_SLOTS];
+    List<List<Endpoint>> byType = new ArrayList<>(TYPE_SLOTS);
+    for (int i = 0; i < TYPE_SLOTS; i++) {
+      byType.add(null);
+    }
     for (Endpoint ep : endpoints) {
       long mask = allowedTypes(source, ep);
       if (mask == 0) {
@@ -116,16 +118,17 @@ final class RoutingTable {
       masks.add(mask);
       for (EventType t : EventType.values()) {
         if ((mask & Endpoint.bit(t)) != 0) {
-          if (byType[t.code()] == null) {
-            byType[t.code()] = new ArrayList<>();
+          if (byType.get(t.code()) == null) {
+            byType.set(t.code(), new ArrayList<>());
           }
-          byType[t.code()].add(ep);
+          byType.get(t.code()).add(ep);
         }
       }
     }
     Endpoint[][] typeRoutes = new Endpoint[TYPE_SLOTS][];
     for (int i = 0; i < TYPE_SLOTS; i++) {
-      typeRoutes[i] = byType[i] == null ? SourceRoutes.NONE : byType[i].toArray(SourceRoutes.NONE);
+      List<Endpoint> eps = byType.get(i);
+      typeRoutes[i] = eps == null ? SourceRoutes.NONE : eps.toArray(SourceRoutes.NONE);
     }
     long[] maskArray = new long[masks.size()];
     for (int i = 0; i < maskArray.length; i++) {
