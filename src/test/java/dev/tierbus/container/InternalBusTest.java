@@ -1,5 +1,6 @@
 package dev.tierbus.container;
 
+import dev.tierbus.testing.Conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.event.Event;
@@ -60,7 +61,7 @@ class InternalBusTest {
           a.publishInternal(toChildren, Scope.CHILDREN);
           a.publishInternal(toParent, Scope.PARENT);
           a.publishInternal(toSiblings, Scope.SIBLINGS);
-          vertx.setTimer(200, id -> ctx.verify(() -> {
+          Conditions.eventually(vertx, () -> log.containsKey("a1") && log.containsKey("root") && log.containsKey("b") && log.containsKey("c")).onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
             assertThat(log.get("a1")).containsExactly(toChildren);
             assertThat(log.get("root")).containsExactly(toParent);
             assertThat(log.get("b")).containsExactly(toSiblings);
@@ -71,7 +72,7 @@ class InternalBusTest {
             assertThat(a.eventsOut()).isEqualTo(4);
             assertThat(d.container("c").eventsIn()).isEqualTo(1);
             d.undeploy().onComplete(ctx.succeedingThenComplete());
-          }));
+          })));
         }));
   }
 
@@ -96,7 +97,7 @@ class InternalBusTest {
     kit.deploy(ContainerSpec.of("p", "pipeline"))
         .onComplete(ctx.succeeding(c -> {
           kit.injectInternal(Event.of(EventType.BAR, "test-kit", "AAPL", 1, null));
-          vertx.setTimer(200, id -> ctx.verify(() -> {
+          Conditions.eventually(vertx, () -> calls.size() >= 4).onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
             // emit is a direct call: risk sees the signal before strategy's emit returns,
             // and strategy does not get its own emission back
             assertThat(calls).hasSize(4);
@@ -107,7 +108,7 @@ class InternalBusTest {
             String thread = calls.get(0).substring(calls.get(0).indexOf('@'));
             assertThat(calls.get(1)).endsWith(thread);
             kit.close().onComplete(ctx.succeedingThenComplete());
-          }));
+          })));
         }));
   }
 
@@ -128,11 +129,11 @@ class InternalBusTest {
     kit.deploy(ContainerSpec.of("c1", "c")).onComplete(ctx.succeeding(c -> {
       kit.injectInternal(Event.of(EventType.BAR, "test-kit", "AAPL", 1, null));
       kit.injectInternal(Event.of(EventType.BAR, "test-kit", "AAPL", 2, null));
-      vertx.setTimer(200, id -> ctx.verify(() -> {
+      Conditions.eventually(vertx, () -> seen.size() >= 2).onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
         assertThat(seen).containsExactly(1L, 2L);
         assertThat(c.componentErrors()).isEqualTo(2);
         kit.close().onComplete(ctx.succeedingThenComplete());
-      }));
+      })));
     }));
   }
 }

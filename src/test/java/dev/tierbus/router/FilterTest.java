@@ -1,5 +1,6 @@
 package dev.tierbus.router;
 
+import dev.tierbus.testing.Conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.event.Bar;
@@ -80,12 +81,12 @@ class FilterTest {
             router.subscribe(Subscription.of("watcher", "other", EventType.INDICATOR), fromOther::add))
         .onComplete(ctx.succeeding(v -> {
           published.forEach(router::publish);
-          vertx.setTimer(200, id -> ctx.verify(() -> {
+          Conditions.eventually(vertx, () -> rsiAapl.size() >= 2 && anyFromInd.size() >= 5 && fromOther.size() >= 1).onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
             assertThat(rsiAapl).containsExactly(published.get(0), published.get(2));
             assertThat(anyFromInd).containsExactlyElementsOf(published.subList(0, 5));
             assertThat(fromOther).containsExactly(published.get(5));
             ctx.completeNow();
-          }));
+          })));
         }));
   }
 
@@ -97,10 +98,10 @@ class FilterTest {
         .onComplete(ctx.succeeding(h -> {
           router.publish(indicator("ind", "AAPL", "RSI", "1min"));
           router.publish(indicator("x", "AAPL", "RSI", "1min"));
-          vertx.setTimer(200, id -> ctx.verify(() -> {
+          Conditions.eventually(vertx, () -> got.size() >= 1).onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
             assertThat(got).extracting(Event::source).containsExactly("x");
             ctx.completeNow();
-          }));
+          })));
         }));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tierbus.router;
 
+import dev.tierbus.testing.Conditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.event.Direction;
@@ -63,7 +64,7 @@ class RoutingTest {
           router.publish(signal("s1"));
           router.publish(signal("s2"));
           router.publish(signal("risk"));
-          vertx.setTimer(200, id -> ctx.verify(() -> {
+          Conditions.eventually(vertx, () -> ensembleGot.size() >= 2 && s1Got.size() >= 2 && s2Got.size() >= 1).onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
             assertThat(ensembleGot).containsExactlyInAnyOrder("s1", "risk");
             assertThat(s1Got).containsExactlyInAnyOrder("s2", "risk");
             assertThat(s2Got).containsExactly("risk");
@@ -73,7 +74,7 @@ class RoutingTest {
                 .extracting(RouteInfo::subscriber)
                 .containsExactly("ensemble");
             ctx.completeNow();
-          }));
+          })));
         }));
   }
 
@@ -85,12 +86,12 @@ class RoutingTest {
     router.subscribe(Subscription.of("risk", "strat", EventType.SIGNAL), got::add)
         .onComplete(ctx.succeeding(h -> {
           router.publish(signal("strat"));
-          vertx.setTimer(200, id -> ctx.verify(() -> {
+          Conditions.eventually(vertx, () -> got.size() >= 1).onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
             assertThat(got).hasSize(1);
             assertThat(router.metrics().fast().delivered()).isEqualTo(1);
             assertThat(router.metrics().standard().published()).isZero();
             ctx.completeNow();
-          }));
+          })));
         }));
   }
 

@@ -197,7 +197,7 @@ class StandardTierTest {
       for (int i = 0; i < 50; i++) {
         router.publish(signal("strategy", "AAPL", i));
       }
-      h.unsubscribe().onComplete(ctx.succeeding(v -> ctx.verify(() -> {
+      h.unsubscribe().onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
         assertThat(got.get()).isEqualTo(50);
         assertThat(router.publish(signal("strategy", "AAPL", 99)).succeeded()).isTrue();
         assertThat(router.routes()).isEmpty();
