@@ -108,7 +108,8 @@ final class Endpoint implements SubscriptionHandle, Route {
         router.fast.metrics.latency().record(latency, handled);
       }
     } finally {
-      pendingBatches.decrementAndGet();
+      // a batch from another node was never counted by this node's publishers: never below 0
+      pendingBatches.getAndUpdate(n -> n > 0 ? n - 1 : 0);
     }
   }
 
