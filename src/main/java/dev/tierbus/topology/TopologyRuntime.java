@@ -8,6 +8,7 @@ import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,12 +33,25 @@ public final class TopologyRuntime {
   private final Topology topology;
   private final TieredEventRouter router;
   private final ContainerDeployment deployment;
+  private final Vertx vertx;
+  private final long metricsLogTimer;
   private Future<Void> stopped;
 
-  private TopologyRuntime(Topology topology, TieredEventRouter router, ContainerDeployment deployment) {
+  private TopologyRuntime(Vertx vertx, Topology topology, TieredEventRouter router, ContainerDeployment deployment) {
+    this.vertx = vertx;
     this.topology = topology;
     this.router = router;
     this.deployment = deployment;
+    long seconds = performanceLogIntervalSec(topology);
+    this.metricsLogTimer = seconds > 0
+        ? vertx.setPeriodic(seconds * 1000, id -> log.info("tiers: {}", router.metrics().summary()))
+        : -1;
+  }
+
+  /** {@code event_router.global_settings.monitoring.performance_log_interval_sec}, 0 when absent. */
+  static long performanceLogIntervalSec(Topology topology) {
+    JsonObject settings = topology.eventRouter().getJsonObject("global_settings", new JsonObject());
+    return settings.getJsonObject("monitoring", new JsonObject()).getLong("performance_log_interval_sec", 0L);
   }
 
   /** Deploys every top-level container of {@code topology} (a single-node run). */
@@ -76,7 +90,7 @@ public final class TopologyRuntime {
     }
     int poolSize = topology.deployment().getInteger("worker_pool_size", ContainerDeployer.DEFAULT_WORKER_POOL_SIZE);
     return new ContainerDeployer(vertx, router, registry, poolSize).deploy(specs)
-        .map(d -> new TopologyRuntime(topology, router, d))
+        .map(d -> new TopologyRuntime(vertx, topology, router, d))
         .recover(cause -> router.close()
             .transform(ar -> Future.<TopologyRuntime>failedFuture(cause)));
   }
@@ -105,6 +119,10 @@ public final class TopologyRuntime {
    */
   public synchronized Future<Void> stop() {
     if (stopped == null) {
+      if (metricsLogTimer >= 0) {
+        vertx.cancelTimer(metricsLogTimer);
+        log.info("tiers: {}", router.metrics().summary());
+      }
       stopped = deployment.undeploy()
           .recover(e -> {
             log.warn("undeploying the topology failed: {}", e.toString());

@@ -27,6 +27,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 60, timeUnit = TimeUnit.SECONDS)
 class ShippedTopologiesTest {
 
+  @org.junit.jupiter.api.Test
+  void theRouterPerformanceBlockSetsTheMetricsLogInterval(Vertx vertx, VertxTestContext ctx) {
+    TopologyLoader.load(vertx, "examples/router_performance.yaml", ContainerRegistry.withDefaults())
+        .onComplete(ctx.succeeding(t -> ctx.verify(() -> {
+          assertThat(TopologyRuntime.performanceLogIntervalSec(t)).isEqualTo(60);
+          assertThat(t.warnings()).noneMatch(w -> w.startsWith("event_router.global_settings.monitoring"));
+          assertThat(t.routerOptions().getFast().getBatchSize()).isEqualTo(1000);
+          assertThat(t.routerOptions().getStandard().getMaxConcurrentDeliveries()).isEqualTo(50);
+          ctx.completeNow();
+        })));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "verticles.yaml,                         ensemble,          7",

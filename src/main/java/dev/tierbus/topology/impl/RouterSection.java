@@ -136,7 +136,12 @@ public final class RouterSection {
       .noEffectSection("monitoring", MONITORING, METRICS_ALWAYS_ON);
 
   private static final Schema<Build> GLOBAL_SETTINGS = Schema.<Build>of()
-      .noEffectSection("monitoring", MONITORING, METRICS_ALWAYS_ON)
+      // metrics are always recorded; performance_log_interval_sec makes the node log them
+      .section("monitoring", Schema.<Build>of()
+          .value("track_latency", BOOL)
+          .value("track_throughput", BOOL)
+          .value("track_queue_depths", BOOL)
+          .value("performance_log_interval_sec", LONG, RouterSection::notNegative))
       .section("health_checks", Schema.<Build>of()
           .value("enabled", BOOL)
           .value("check_interval_ms", LONG, RouterSection::positive)
