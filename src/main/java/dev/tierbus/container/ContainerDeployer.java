@@ -5,6 +5,9 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.shareddata.LocalMap;
+import io.vertx.core.shareddata.Shareable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,10 +53,23 @@ public final class ContainerDeployer {
       throw new IllegalArgumentException("workerPoolSize must be >= 1, was " + workerPoolSize);
     }
     this.workerPoolSize = workerPoolSize;
-    // Vert.x closes a named worker pool when its last user is undeployed, and then drops the
-    // tasks still aimed at it, such as the undeploy callback of a worker container that
-    // undeployed itself. This reference keeps the pool open until Vert.x itself closes.
-    vertx.createSharedWorkerExecutor(WORKER_POOL, workerPoolSize);
+    keepWorkerPoolOpen(vertx, workerPoolSize);
+  }
+
+  /**
+   * Vert.x closes a named worker pool when its last user is undeployed, and then drops the
+   * tasks still aimed at it, such as the undeploy callback of a worker container that
+   * undeployed itself. One executor on the pool, held in the Vert.x instance's local map (an
+   * executor nobody references is closed when it is garbage collected), keeps it open until
+   * Vert.x itself closes.
+   */
+  private static void keepWorkerPoolOpen(Vertx vertx, int size) {
+    LocalMap<String, PoolHolder> holders = vertx.sharedData().getLocalMap(PoolHolder.MAP);
+    holders.computeIfAbsent(WORKER_POOL, name -> new PoolHolder(vertx.createSharedWorkerExecutor(name, size)));
+  }
+
+  private record PoolHolder(WorkerExecutor executor) implements Shareable {
+    static final String MAP = "tierbus.worker-pools";
   }
 
   /** How a container of this spec is deployed (its threading model and pool). */

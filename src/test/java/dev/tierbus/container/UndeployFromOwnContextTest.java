@@ -27,6 +27,8 @@ class UndeployFromOwnContextTest {
 
     @Override
     protected void onSystemStarted() {
+      // a garbage collection must not close anything the container still runs on
+      System.gc();
       // a container that decides it is done undeploys itself
       vertx.undeploy(deploymentID()).onComplete(undeployed);
     }
@@ -40,6 +42,9 @@ class UndeployFromOwnContextTest {
     TieredEventRouter router = TieredEventRouter.create(vertx, new RouterOptions());
     ContainerSpec spec = ContainerSpec.of("f", "finisher").withThreading(threading)
         .withSubscriptions(List.of(Subscription.of("f", "feed", EventType.BAR, EventType.SIGNAL)));
+    // say where it stuck if the undeploy Future never completes
+    vertx.setTimer(8_000, id -> ctx.failNow(new AssertionError("self-undeploy did not complete; container state "
+        + finisher.state() + ", undeploy future " + finisher.undeployed.future())));
     new ContainerDeployer(vertx, router, registry).deploy(List.of(spec))
         .compose(d -> finisher.undeployed.future())
         .onComplete(ctx.succeeding(v -> ctx.verify(() -> {
