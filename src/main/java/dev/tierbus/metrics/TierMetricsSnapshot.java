@@ -13,6 +13,8 @@ import io.vertx.core.json.JsonObject;
  * @param errors handler invocations that threw
  * @param queueDepth events (standard) or batches (fast) waiting for their subscribers now
  * @param latency publish-to-handler latency
+ * @param details further figures of this tier (the reliable tier: pending, in flight, retries,
+ *     dead letters, journal write and delivery latency); empty when it has none
  */
 public record TierMetricsSnapshot(
     String tier,
@@ -22,7 +24,24 @@ public record TierMetricsSnapshot(
     long rejected,
     long errors,
     long queueDepth,
-    LatencySnapshot latency) {
+    LatencySnapshot latency,
+    JsonObject details) {
+
+  public TierMetricsSnapshot {
+    details = details == null ? new JsonObject() : details.copy();
+  }
+
+  /** A snapshot without further details. */
+  public TierMetricsSnapshot(String tier, long published, long delivered, long dropped, long rejected, long errors,
+      long queueDepth, LatencySnapshot latency) {
+    this(tier, published, delivered, dropped, rejected, errors, queueDepth, latency, null);
+  }
+
+  /** The further figures (a copy). */
+  @Override
+  public JsonObject details() {
+    return details.copy();
+  }
 
   public JsonObject toJson() {
     return new JsonObject()
@@ -33,6 +52,7 @@ public record TierMetricsSnapshot(
         .put("rejected", rejected)
         .put("errors", errors)
         .put("queue_depth", queueDepth)
-        .put("latency", latency.toJson());
+        .put("latency", latency.toJson())
+        .put("details", details.copy());
   }
 }

@@ -107,6 +107,14 @@ public final class TopologyRuntime {
     return deployment;
   }
 
+  /**
+   * The reliable tier of this node, when one is installed (its dead letters and journal
+   * status); empty when reliable-tier events cannot be published here.
+   */
+  public java.util.Optional<dev.tierbus.journal.ReliableTier> reliableTier() {
+    return java.util.Optional.empty();
+  }
+
   /** Every deployed container (top-level and nested), by id, depth first. */
   public Map<String, Container> containers() {
     return deployment.containers();
