@@ -15,6 +15,8 @@ public enum EventType {
   QUOTE(3, Tier.FAST),
   BOOK_UPDATE(4, Tier.FAST),
   TRADE(5, Tier.FAST),
+  /** A bar's period started: its open price ({@link BarOpen}); published before the {@link Bar}. */
+  BAR_OPEN(6, Tier.FAST),
   // business logic: standard tier
   SIGNAL(10, Tier.STANDARD),
   INDICATOR(11, Tier.STANDARD),

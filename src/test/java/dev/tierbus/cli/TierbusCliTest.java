@@ -60,7 +60,7 @@ class TierbusCliTest {
         "feed.container_type: unknown container type 'no_such_type', known: [data, failing, indicator,"
             + " signal_source, strategy, strategy_ensemble]",
         "feed.external_events.publishes[0].events[1]: unknown event type 'BARS', expected one of BAR, TICK, QUOTE,"
-            + " BOOK_UPDATE, TRADE, SIGNAL, INDICATOR, PORTFOLIO_UPDATE, REGIME_CHANGE, ANALYSIS_RESULT,"
+            + " BOOK_UPDATE, TRADE, BAR_OPEN, SIGNAL, INDICATOR, PORTFOLIO_UPDATE, REGIME_CHANGE, ANALYSIS_RESULT,"
             + " PERFORMANCE_UPDATE, OPTIMIZATION_RESULT, ANALYSIS_REPORT, ORDER, FILL, SYSTEM, ERROR, RISK_ALERT",
         "strategy.external_events.subscribes[0].source: no container with id 'nobody', known: [feed, strategy]");
   }

@@ -2,6 +2,7 @@ package dev.tierbus.event.impl;
 
 import dev.tierbus.event.Attributes;
 import dev.tierbus.event.Bar;
+import dev.tierbus.event.BarOpen;
 import dev.tierbus.event.BookUpdate;
 import dev.tierbus.event.Direction;
 import dev.tierbus.event.Fill;
@@ -25,7 +26,7 @@ import java.util.Map;
  * The codecs of the payload records of {@code dev.tierbus.event}, with their wire codes.
  *
  * <p>Codes follow the {@code EventType} codes where a payload belongs to one type (Bar 1 ...
- * Trade 5, Signal 10 ..., Order 20, Fill 21) and never change. Repeating strings (timeframes,
+ * Trade 5, BarOpen 6, Signal 10 ..., Order 20, Fill 21) and never change. Repeating strings (timeframes,
  * names, strategies, map keys) go through the message dictionary; ids and free text inline.
  * Enums are written by their {@code code()}, 0 for null.
  */
@@ -36,6 +37,7 @@ public final class BuiltInPayloadCodecs {
   public static final int QUOTE = 3;
   public static final int BOOK_UPDATE = 4;
   public static final int TRADE = 5;
+  public static final int BAR_OPEN = 6;
   public static final int SIGNAL = 10;
   public static final int INDICATOR_VALUE = 11;
   public static final int PORTFOLIO_UPDATE = 12;
@@ -76,6 +78,10 @@ public final class BuiltInPayloadCodecs {
         out.writeDouble(p.size());
         writeSide(p.aggressor(), out);
       }, in -> new Trade(in.readDouble(), in.readDouble(), readSide(in))),
+      PayloadCodec.of(BAR_OPEN, BarOpen.class, (p, out) -> {
+        out.writeDictionaryString(p.timeframe());
+        out.writeDouble(p.open());
+      }, in -> new BarOpen(in.readDictionaryString(), in.readDouble())),
       PayloadCodec.of(SIGNAL, Signal.class, (p, out) -> {
         out.writeByte(p.direction().code());
         out.writeDouble(p.strength());
