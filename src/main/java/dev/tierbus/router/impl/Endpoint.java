@@ -13,6 +13,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -133,6 +134,37 @@ final class Endpoint implements SubscriptionHandle, Route {
       router.reportError(this, event, t);
       return false;
     }
+  }
+
+  @Override
+  public EventHandler handler() {
+    return handler;
+  }
+
+  @Override
+  public boolean matches(Event event) {
+    return (typeMask & bit(event.type())) != 0 && filter.matches(event);
+  }
+
+  @Override
+  public Future<InOrderOutcome> deliverInOrder(List<Event> events) {
+    Promise<InOrderOutcome> promise = Promise.promise();
+    executor.execute(() -> {
+      int handled = 0;
+      Throwable failure = null;
+      for (Event e : events) {
+        try {
+          handler.handle(e);
+          handled++;
+        } catch (Throwable t) {
+          failure = t;
+          break;
+        }
+      }
+      delivered.add(handled);
+      promise.complete(new InOrderOutcome(handled, failure));
+    });
+    return promise.future();
   }
 
   @Override

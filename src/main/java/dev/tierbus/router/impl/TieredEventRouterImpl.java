@@ -22,6 +22,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -116,8 +117,22 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
         yield DONE;
       }
       case STANDARD -> standard.publish(event, targets);
-      case RELIABLE -> reliable.publish(source, event, List.<Route>of(targets));
+      case RELIABLE -> reliable.publish(source, event, matching(event, targets));
     };
+  }
+
+  /** The open subscriptions among {@code targets} whose filter accepts {@code event}. */
+  private static List<Route> matching(Event event, Endpoint[] targets) {
+    if (targets.length == 0) {
+      return List.of();
+    }
+    List<Route> routes = new ArrayList<>(targets.length);
+    for (Endpoint ep : targets) {
+      if (!ep.closed && ep.filter.matches(event)) {
+        routes.add(ep);
+      }
+    }
+    return routes;
   }
 
   void checkOpen() {
@@ -148,6 +163,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     ep.consumer = consumer;
     return consumer.completion().map(v -> {
       table.add(ep);
+      reliable.routeAdded(ep);
       return (SubscriptionHandle) ep;
     });
   }
@@ -157,7 +173,12 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
       return DONE;
     }
     table.remove(ep);
-    return waitUntil(() -> ep.mailbox.size() == 0 && !ep.scheduled.get() && ep.pendingBatches.get() == 0)
+    Future<Void> reliableDone = reliable.routeRemoved(ep)
+        .recover(e -> {
+          log.warn("{}: the reliable tier failed to release it: {}", ep, e.toString());
+          return DONE;
+        });
+    return reliableDone.compose(r -> waitUntil(() -> ep.mailbox.size() == 0 && !ep.scheduled.get() && ep.pendingBatches.get() == 0)
         .transform(drained -> {
           ep.closed = true;
           standard.metrics.latency().release(ep.standardLatency);
@@ -166,7 +187,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
                 ep, ep.mailbox.size(), ep.pendingBatches.get(), options.getDrainTimeoutMs());
           }
           return ep.consumer.unregister();
-        });
+        }));
   }
 
   /** Completes with true once {@code condition} holds, or false after the drain timeout. */
@@ -211,6 +232,9 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
       throw new IllegalArgumentException("only the reliable tier can be installed, got " + tier.tier());
     }
     this.reliable = tier;
+    for (Endpoint ep : table.endpoints()) {
+      tier.routeAdded(ep);
+    }
   }
 
   @Override

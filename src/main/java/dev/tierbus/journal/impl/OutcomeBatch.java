@@ -1,0 +1,28 @@
+package dev.tierbus.journal.impl;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Delivery outcomes to record in one journal transaction: confirmations and failed attempts. */
+final class OutcomeBatch {
+
+  /**
+   * A failed attempt.
+   *
+   * @param attempts attempts made so far
+   * @param retryDelayMs when the next attempt is due (ignored for a dead letter)
+   * @param dead true when this was the last attempt
+   */
+  record Failure(long deliveryId, int attempts, String error, long retryDelayMs, boolean dead) {}
+
+  final List<Long> delivered = new ArrayList<>();
+  final List<Failure> failures = new ArrayList<>();
+
+  boolean isEmpty() {
+    return delivered.isEmpty() && failures.isEmpty();
+  }
+
+  int size() {
+    return delivered.size() + failures.size();
+  }
+}

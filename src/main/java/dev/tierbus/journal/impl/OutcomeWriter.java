@@ -1,0 +1,116 @@
+package dev.tierbus.journal.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records delivery outcomes in the journal, batched: confirmations (rows marked delivered) and
+ * failed attempts (attempts, last error, next attempt time, dead letters).
+ *
+ * <p>One transaction at a time; what comes in meanwhile goes into the next (at most
+ * {@value #MAX_BATCH} outcomes each). A failed write keeps its outcomes and is tried again
+ * after the reconnect interval: until it succeeds those deliveries would be delivered again
+ * after a crash (flagged redelivered), never lost. Tier context only.
+ */
+final class OutcomeWriter {
+
+  static final int MAX_BATCH = 10_000;
+
+  private final ReliableTierImpl tier;
+  private OutcomeBatch pending = new OutcomeBatch();
+  private boolean writing;
+  private long retryTimer = -1;
+  private final List<Promise<Void>> flushWaiters = new ArrayList<>();
+
+  OutcomeWriter(ReliableTierImpl tier) {
+    this.tier = tier;
+  }
+
+  void delivered(long deliveryId) {
+    pending.delivered.add(deliveryId);
+    kick();
+  }
+
+  void failed(OutcomeBatch.Failure failure) {
+    pending.failures.add(failure);
+    kick();
+  }
+
+  /** Outcomes not yet written. */
+  int backlog() {
+    return pending.size();
+  }
+
+  /** Completes once everything handed in so far is written (or failed to be, on close). */
+  Future<Void> flush() {
+    if (pending.isEmpty() && !writing) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> p = Promise.promise();
+    flushWaiters.add(p);
+    return p.future();
+  }
+
+  private void kick() {
+    if (writing || retryTimer != -1) {
+      return;
+    }
+    if (pending.isEmpty()) {
+      List<Promise<Void>> waiters = new ArrayList<>(flushWaiters);
+      flushWaiters.clear();
+      waiters.forEach(Promise::tryComplete);
+      return;
+    }
+    OutcomeBatch batch = take();
+    writing = true;
+    tier.store().record(batch).onComplete(ar -> {
+      writing = false;
+      if (ar.failed()) {
+        putBack(batch);
+        tier.journalFailed(ar.cause());
+        retryTimer = tier.vertx().setTimer(tier.journalOptions().getReconnectIntervalMs(), t -> {
+          retryTimer = -1;
+          kick();
+        });
+      } else {
+        kick();
+      }
+    });
+  }
+
+  /** The next batch: all pending outcomes, or the first {@value #MAX_BATCH} of them. */
+  private OutcomeBatch take() {
+    if (pending.size() <= MAX_BATCH) {
+      OutcomeBatch b = pending;
+      pending = new OutcomeBatch();
+      return b;
+    }
+    OutcomeBatch b = new OutcomeBatch();
+    int nf = Math.min(pending.failures.size(), MAX_BATCH);
+    b.failures.addAll(pending.failures.subList(0, nf));
+    pending.failures.subList(0, nf).clear();
+    int nd = Math.min(pending.delivered.size(), MAX_BATCH - nf);
+    b.delivered.addAll(pending.delivered.subList(0, nd));
+    pending.delivered.subList(0, nd).clear();
+    return b;
+  }
+
+  private void putBack(OutcomeBatch batch) {
+    batch.failures.addAll(pending.failures);
+    batch.delivered.addAll(pending.delivered);
+    pending = batch;
+  }
+
+  /** Gives up waiting for writes (on close): flush waiters complete now. */
+  void abandon() {
+    if (retryTimer != -1) {
+      tier.vertx().cancelTimer(retryTimer);
+      retryTimer = -1;
+    }
+    List<Promise<Void>> waiters = new ArrayList<>(flushWaiters);
+    flushWaiters.clear();
+    waiters.forEach(Promise::tryComplete);
+  }
+}
