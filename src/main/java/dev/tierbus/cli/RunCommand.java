@@ -1,6 +1,8 @@
 package dev.tierbus.cli;
 
 import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.journal.EmbeddedJournal;
+import dev.tierbus.journal.JournalOptions;
 import dev.tierbus.topology.Topology;
 import dev.tierbus.topology.TopologyException;
 import dev.tierbus.topology.TopologyLoader;
@@ -16,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code run}: loads and checks the topology, deploys it on a new Vert.x and waits until
+ * {@code run}: loads and checks the topology, starts an embedded PostgreSQL for the journal when
+ * the topology (or {@code PG*}) names no server, deploys it on a new Vert.x and waits until
  * {@link #shutdown()} — called by the JVM shutdown hook on SIGTERM/SIGINT — has undeployed
  * the containers, closed the router and closed Vert.x (bounded by {@link #SHUTDOWN_TIMEOUT}).
  */
@@ -34,6 +37,7 @@ final class RunCommand {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Vertx vertx;
   private volatile TopologyRuntime runtime;
+  private volatile EmbeddedJournal embedded;
   private Thread hook;
   private boolean stopping;
 
@@ -61,8 +65,15 @@ final class RunCommand {
       return abort(TierbusCli.EXIT_FAILURE);
     }
     ValidateCommand.printWarnings(topology, err);
+    JournalOptions journal;
     try {
-      runtime = Await.result(TopologyRuntime.deploy(vertx, topology, registry), STARTUP_TIMEOUT);
+      journal = journal(topology);
+    } catch (Exception e) {
+      err.println("error: cannot start the journal: " + describe(e));
+      return abort(TierbusCli.EXIT_FAILURE);
+    }
+    try {
+      runtime = Await.result(TopologyRuntime.deploy(vertx, topology, registry, journal), STARTUP_TIMEOUT);
     } catch (Exception e) {
       err.println("deployment failed: " + describe(e));
       return abort(TierbusCli.EXIT_FAILURE);
@@ -73,6 +84,27 @@ final class RunCommand {
     awaitUninterruptibly(finished);
     removeHook();
     return TierbusCli.EXIT_OK;
+  }
+
+  /**
+   * The journal of the topology; when it names no PostgreSQL server, an embedded one is
+   * started in its {@code data_dir} and used.
+   */
+  private JournalOptions journal(Topology topology) throws Exception {
+    JournalOptions journal = TopologyRuntime.journalOf(topology);
+    if (journal.isConfigured()) {
+      log.info("reliable tier journal: {}", journal.describe());
+      return journal;
+    }
+    log.info("no journal server configured (journal.url / journal.host / PGHOST): starting an embedded PostgreSQL"
+        + " in {}", journal.getDataDir());
+    embedded = Await.result(EmbeddedJournal.start(vertx, journal), STARTUP_TIMEOUT);
+    return embedded.connectOptions(journal);
+  }
+
+  /** The embedded journal server, when {@code run} started one. */
+  EmbeddedJournal embeddedJournal() {
+    return embedded;
   }
 
   /**
@@ -92,7 +124,10 @@ final class RunCommand {
     if (v != null) {
       log.info("tierbus stopping");
       Future<Void> stop = r == null ? Future.succeededFuture() : r.stop();
-      Future<Void> closed = stop.eventually(v::close);
+      EmbeddedJournal server = embedded;
+      Future<Void> closed = stop
+          .eventually(() -> server == null ? Future.succeededFuture() : server.stop())
+          .eventually(v::close);
       try {
         Await.result(closed, SHUTDOWN_TIMEOUT);
         log.info("tierbus stopped");
@@ -117,6 +152,9 @@ final class RunCommand {
   private int abort(int code) {
     removeHook();
     try {
+      if (embedded != null) {
+        Await.result(embedded.stop(), SHUTDOWN_TIMEOUT);
+      }
       Await.result(vertx.close(), SHUTDOWN_TIMEOUT);
     } catch (Exception ignored) {
       // exiting anyway

@@ -8,8 +8,12 @@ import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import dev.tierbus.journal.JournalOptions;
+import dev.tierbus.journal.ReliableTier;
+import dev.tierbus.journal.ReliableTiers;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * A topology running on one node: its router and its deployed containers.
  *
  * <pre>
- * deploy:  router = TieredEventRouter.create(options)  →  ContainerDeployer.deploy(specs)  (all or nothing)
+ * deploy:  router = TieredEventRouter.create(options)  →  reliable tier on the journal (if any)
+ *          →  ContainerDeployer.deploy(specs)  (all or nothing)
  * stop:    undeploy containers (children first, subscriptions drained)  →  router.close() (drains the tiers)
  * </pre>
  *
@@ -34,11 +39,14 @@ public final class TopologyRuntime {
   private final TieredEventRouter router;
   private final ContainerDeployment deployment;
   private final Vertx vertx;
+  private final ReliableTier reliableTier;
   private final long metricsLogTimer;
   private Future<Void> stopped;
 
-  private TopologyRuntime(Vertx vertx, Topology topology, TieredEventRouter router, ContainerDeployment deployment) {
+  private TopologyRuntime(Vertx vertx, Topology topology, TieredEventRouter router, ReliableTier reliableTier,
+      ContainerDeployment deployment) {
     this.vertx = vertx;
+    this.reliableTier = reliableTier;
     this.topology = topology;
     this.router = router;
     this.deployment = deployment;
@@ -54,10 +62,41 @@ public final class TopologyRuntime {
     return settings.getJsonObject("monitoring", new JsonObject()).getLong("performance_log_interval_sec", 0L);
   }
 
-  /** Deploys every top-level container of {@code topology} (a single-node run). */
+  /**
+   * The journal the topology names: its {@code journal} section, completed from the standard
+   * {@code PG*} environment variables. {@link JournalOptions#isConfigured()} is false when it
+   * names no PostgreSQL server (the {@code run} command then starts an embedded one).
+   *
+   * @throws IllegalArgumentException when {@code PG*} variables are unusable
+   */
+  public static JournalOptions journalOf(Topology topology) {
+    return JournalOptions.fromJson(topology.journal()).applyEnvironment(System.getenv());
+  }
+
+  /**
+   * Deploys every top-level container of {@code topology} (a single-node run), with a reliable
+   * tier on the journal the topology configures ({@link #journalOf}); when it configures none,
+   * there is no reliable tier and publishing on it fails with a message saying so.
+   */
   public static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, ContainerRegistry registry) {
     Objects.requireNonNull(topology, "topology");
-    return deploy(vertx, topology, topology.containers(), registry);
+    JournalOptions journal;
+    try {
+      journal = journalOf(topology);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return deploy(vertx, topology, topology.containers(), registry, journal.isConfigured() ? journal : null);
+  }
+
+  /**
+   * Deploys every top-level container of {@code topology} with a reliable tier on
+   * {@code journal} (none when null).
+   */
+  public static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, ContainerRegistry registry,
+      JournalOptions journal) {
+    Objects.requireNonNull(topology, "topology");
+    return deploy(vertx, topology, topology.containers(), registry, journal);
   }
 
   /**
@@ -75,11 +114,17 @@ public final class TopologyRuntime {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return deploy(vertx, topology, specs, registry);
+    JournalOptions journal;
+    try {
+      journal = journalOf(topology);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return deploy(vertx, topology, specs, registry, journal.isConfigured() ? journal : null);
   }
 
   private static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, List<ContainerSpec> specs,
-      ContainerRegistry registry) {
+      ContainerRegistry registry, JournalOptions journal) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(registry, "registry");
     TieredEventRouter router;
@@ -89,8 +134,12 @@ public final class TopologyRuntime {
       return Future.failedFuture(e);
     }
     int poolSize = topology.deployment().getInteger("worker_pool_size", ContainerDeployer.DEFAULT_WORKER_POOL_SIZE);
-    return new ContainerDeployer(vertx, router, registry, poolSize).deploy(specs)
-        .map(d -> new TopologyRuntime(vertx, topology, router, d))
+    Future<ReliableTier> reliable = journal == null
+        ? Future.succeededFuture(null)
+        : ReliableTiers.install(router, journal);
+    return reliable
+        .compose(tier -> new ContainerDeployer(vertx, router, registry, poolSize).deploy(specs)
+            .map(d -> new TopologyRuntime(vertx, topology, router, tier, d)))
         .recover(cause -> router.close()
             .transform(ar -> Future.<TopologyRuntime>failedFuture(cause)));
   }
@@ -111,8 +160,8 @@ public final class TopologyRuntime {
    * The reliable tier of this node, when one is installed (its dead letters and journal
    * status); empty when reliable-tier events cannot be published here.
    */
-  public java.util.Optional<dev.tierbus.journal.ReliableTier> reliableTier() {
-    return java.util.Optional.empty();
+  public Optional<ReliableTier> reliableTier() {
+    return Optional.ofNullable(reliableTier);
   }
 
   /** Every deployed container (top-level and nested), by id, depth first. */

@@ -5,6 +5,7 @@ import dev.tierbus.topology.impl.ContainerDraft;
 import dev.tierbus.topology.impl.ContainerEntries;
 import dev.tierbus.topology.impl.CrossChecks;
 import dev.tierbus.topology.impl.DeploymentSection;
+import dev.tierbus.topology.impl.JournalSection;
 import dev.tierbus.topology.impl.Node;
 import dev.tierbus.topology.impl.Problems;
 import dev.tierbus.topology.impl.RouterSection;
@@ -105,7 +106,7 @@ public final class TopologyValidator {
             }
           }
         }
-        case "journal" -> journal = orEmpty(node.map());
+        case "journal" -> journal = JournalSection.read(node);
         case "http" -> http = orEmpty(node.map());
         default -> {
           if (key.startsWith(EXTENSION_PREFIX)) {

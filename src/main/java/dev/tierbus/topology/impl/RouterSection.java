@@ -25,7 +25,8 @@ import java.util.Map;
  * {@code optimizations.async_delivery.queue_size / max_concurrent_deliveries},
  * {@code optimizations.batching.batch_size} (drain batch); reliable
  * {@code guarantees.retry_attempts}, {@code optimizations.retry.base_delay_ms / max_delay_ms /
- * backoff_multiplier}; each tier's {@code events} (the node-wide tier of those types);
+ * backoff_multiplier}, {@code optimizations.persistence.commit_batch_rows / max_concurrent_commits},
+ * {@code optimizations.delivery.timeout_ms / batch_size / max_in_flight}; each tier's {@code events} (the node-wide tier of those types);
  * {@code drain_timeout_ms}. Keys that describe things the JVM does not let us control (memory,
  * thread pinning, the journal's storage engine) are accepted with a warning.
  */
@@ -125,7 +126,14 @@ public final class RouterSection {
             }
           })
           .noEffect("sync_mode", STRING, "PostgreSQL commits synchronously (synchronous_commit stays on)")
-          .noEffect("journal_mode", STRING, "PostgreSQL's write-ahead log is always used"))
+          .noEffect("journal_mode", STRING, "PostgreSQL's write-ahead log is always used")
+          .value("commit_batch_rows", INT, (b, v, at) -> b.options.getReliable().setCommitBatchRows((Integer) v))
+          .value("max_concurrent_commits", INT,
+              (b, v, at) -> b.options.getReliable().setMaxConcurrentCommits((Integer) v)))
+      .section("delivery", Schema.<Build>of()
+          .value("timeout_ms", LONG, (b, v, at) -> b.options.getReliable().setDeliveryTimeoutMs((Long) v))
+          .value("batch_size", INT, (b, v, at) -> b.options.getReliable().setDeliveryBatchSize((Integer) v))
+          .value("max_in_flight", INT, (b, v, at) -> b.options.getReliable().setMaxInFlight((Integer) v)))
       .section("retry", Schema.<Build>of()
           .value("base_delay_ms", LONG, (b, v, at) -> b.options.getReliable().setBaseDelayMs((Long) v))
           .value("max_delay_ms", LONG, (b, v, at) -> b.options.getReliable().setMaxDelayMs((Long) v))
