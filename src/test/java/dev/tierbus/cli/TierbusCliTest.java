@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerState;
+import dev.tierbus.event.Event;
+import dev.tierbus.event.EventType;
+import dev.tierbus.event.Order;
+import dev.tierbus.event.Side;
+import dev.tierbus.journal.JournalStatus;
+import dev.tierbus.router.Subscription;
+import dev.tierbus.router.TieredEventRouter;
 import dev.tierbus.topology.TestTypes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -111,17 +120,30 @@ class TierbusCliTest {
     assertThat(err()).contains("feed.container_type: unknown container type 'no_such_type'");
   }
 
+  /** {@code resource} with a journal section on the test PostgreSQL (a schema of its own). */
+  private static String withTestJournal(String resource, Path dir) throws Exception {
+    String schema = "t_cli_" + Long.toHexString(System.nanoTime());
+    return withJournal(resource, dir, "journal: {host: 127.0.0.1, port: 5432, database: test, user: postgres,"
+        + " schema: " + schema + ", node_id: " + schema + "}\n");
+  }
+
+  private static String withJournal(String resource, Path dir, String journalSection) throws Exception {
+    String yaml = Files.readString(Paths.get(resource)) + "\n" + journalSection;
+    return Files.writeString(dir.resolve("topology.yaml"), yaml).toString();
+  }
+
   @Test
   void runAFailingDeploymentExits1(@TempDir Path dir) throws IOException {
-    Path file = Files.writeString(dir.resolve("t.yaml"), "a: {container_type: failing}\n");
+    Path file = Files.writeString(dir.resolve("t.yaml"), "a: {container_type: failing}\n"
+        + "journal: {host: 127.0.0.1, port: 5432, database: test, user: postgres, schema: t_cli_failing}\n");
     assertThat(cli("run", "--topology", file.toString())).isEqualTo(1);
     assertThat(err()).startsWith("deployment failed: cannot start a");
   }
 
   @Test
-  void runDeploysUntilShutdownThenReturns0() throws Exception {
+  void runDeploysUntilShutdownThenReturns0(@TempDir Path dir) throws Exception {
     RunCommand run = new RunCommand(registry, err, false);
-    String file = resource("design-ensemble.yaml");
+    String file = withTestJournal(resource("design-ensemble.yaml"), dir);
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run.run(file));
     assertThat(run.awaitStarted(Duration.ofSeconds(20))).as("started").isTrue();
     assertThat(run.runtime().containers()).hasSize(6);
@@ -131,5 +153,41 @@ class TierbusCliTest {
     assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
     assertThat(run.runtime().containers().values()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.STOPPED));
     run.shutdown(); // a second call (e.g. the hook after a normal stop) returns at once
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void runStartsAnEmbeddedJournalWhenNoServerIsConfigured(@TempDir Path dir) throws Exception {
+    RunCommand run = new RunCommand(registry, err, false);
+    Path data = dir.resolve("journal-data");
+    String file = withJournal(resource("design-ensemble.yaml"), dir, "journal: {data_dir: " + data + "}\n");
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run.run(file));
+    assertThat(run.awaitStarted(Duration.ofSeconds(90))).as("started").isTrue();
+    int port = run.embeddedJournal().port();
+    assertThat(Files.exists(data.resolve("PG_VERSION"))).as("the server's data is in data_dir").isTrue();
+    JournalStatus status = run.runtime().reliableTier().orElseThrow().status();
+    assertThat(status.reachable()).as("%s", status).isTrue();
+    assertThat(status.description()).contains("127.0.0.1:" + port);
+
+    // an ORDER goes through the journal of the embedded server and is delivered
+    TieredEventRouter router = run.runtime().router();
+    List<Event> got = new CopyOnWriteArrayList<>();
+    router.subscribe(Subscription.of("probe", "risk", EventType.ORDER), got::add).toCompletionStage()
+        .toCompletableFuture().get(10, TimeUnit.SECONDS);
+    router.publish(Event.of(EventType.ORDER, "risk", "AAPL", 1, new Order("o-1", Side.BUY, 1, Double.NaN, "t")))
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (got.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(got).hasSize(1);
+
+    run.shutdown();
+    assertThat(exit.get(60, TimeUnit.SECONDS)).isZero();
+    try (java.net.Socket s = new java.net.Socket()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.connect(
+              new java.net.InetSocketAddress("127.0.0.1", port), 1000))
+          .as("the embedded server is stopped with the node").isInstanceOf(IOException.class);
+    }
   }
 }

@@ -153,7 +153,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     if (ctx != null && ctx.isWorkerContext()) {
       executor = task -> ctx.runOnContext(v -> task.run());
     } else {
-      executor = standardPool;
+      executor = new SerialExecutor(standardPool);
     }
     String id = subscription.subscriberId() + "#" + subscriptionIds.incrementAndGet();
     Endpoint ep = new Endpoint(this, id, subscription, handler, executor,
