@@ -34,6 +34,10 @@ public final class LoadTest {
     add(all, new InternalHopCase("internal.hop", Threading.EVENT_LOOP, HOPS_PER_SEC));
     add(all, new InternalHopCase("internal.hop.worker", Threading.WORKER, HOPS_PER_SEC));
     add(all, new ComponentCallCase());
+    add(all, new ReliableTierCase("reliable.1to1", 1, 0));
+    add(all, new ReliableTierCase("reliable.1to3", 3, 0));
+    add(all, new ReliableTierCase("reliable.paced1k", 1, 1_000));
+    add(all, new ReliableTierCase("reliable.paced10k", 1, 10_000));
     return all;
   }
 

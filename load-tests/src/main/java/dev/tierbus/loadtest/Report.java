@@ -62,17 +62,29 @@ final class Report {
     return sb.toString();
   }
 
+  /**
+   * Writes the results into {@code file}: a case run now replaces its earlier entry, the
+   * entries of cases not run now are kept (each carries its own date).
+   */
   static void writeJson(Path file, List<CaseResult> results, boolean quick) throws IOException {
     String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    JsonArray list = new JsonArray();
+    java.util.LinkedHashMap<String, JsonObject> byName = new java.util.LinkedHashMap<>();
+    if (Files.exists(file)) {
+      for (Object o : new JsonArray(Files.readString(file, StandardCharsets.UTF_8))) {
+        JsonObject old = (JsonObject) o;
+        byName.put(old.getString("name"), old);
+      }
+    }
     for (CaseResult r : results) {
       JsonObject json = r.toJson()
           .put("quick", quick)
           .put("date", date)
           .put("machine", machine())
           .put("jvm", jvm());
-      list.add(json);
+      byName.put(r.name(), json);
     }
+    JsonArray list = new JsonArray();
+    byName.values().forEach(list::add);
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

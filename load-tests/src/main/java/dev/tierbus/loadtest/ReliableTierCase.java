@@ -1,0 +1,250 @@
+package dev.tierbus.loadtest;
+
+import dev.tierbus.event.Event;
+import dev.tierbus.event.EventType;
+import dev.tierbus.event.Order;
+import dev.tierbus.event.Side;
+import dev.tierbus.journal.JournalOptions;
+import dev.tierbus.journal.ReliableTier;
+import dev.tierbus.journal.ReliableTiers;
+import dev.tierbus.metrics.TierMetricsSnapshot;
+import dev.tierbus.router.ReliableTierOptions;
+import dev.tierbus.router.RouterOptions;
+import dev.tierbus.router.SourcePublisher;
+import dev.tierbus.router.Subscription;
+import dev.tierbus.router.SubscriptionHandle;
+import dev.tierbus.router.TieredEventRouter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Reliable tier, journalled in a real PostgreSQL (127.0.0.1:5432, database {@code test}, fsync
+ * and synchronous_commit as the server has them — on by default) and confirmed by
+ * {@code subscribers} subscribers: one publisher container (an event loop) publishes ORDER
+ * events over {@value #SYMBOLS} symbols; each subscriber's handler counts them.
+ *
+ * <p>Offered load: {@code ratePerSec} events/s (token bucket, 1 ms timer), or with 0 as fast
+ * as the journal takes them with at most {@value #WINDOW} publishes unacknowledged (a publisher
+ * that waits for its acknowledgements, as an order router does). events/s = events journalled
+ * and confirmed by every subscriber per second, first publish to last confirmation. Latency is
+ * the tier's own figure: publish call to the subscriber's confirmation arriving back at the
+ * tier, per delivery; the journal write latency (publish to commit) is reported beside it.
+ */
+final class ReliableTierCase implements LoadCase {
+
+  static final int SYMBOLS = 8;
+  static final int WINDOW = 4_096;
+  private static final String[] SYMBOL_NAMES = {"AAPL", "MSFT", "GOOG", "AMZN", "TSLA", "NVDA", "META", "NFLX"};
+
+  private final String name;
+  private final int subscribers;
+  private final long ratePerSec;
+
+  ReliableTierCase(String name, int subscribers, long ratePerSec) {
+    this.name = name;
+    this.subscribers = subscribers;
+    this.ratePerSec = ratePerSec;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String description() {
+    return "reliable tier: 1 publisher -> PostgreSQL journal -> " + subscribers + " confirming subscriber"
+        + (subscribers == 1 ? "" : "s") + ", offered " + (ratePerSec == 0 ? "as fast as journalled" : ratePerSec
+        + " events/s");
+  }
+
+  @Override
+  public CaseResult run(Budget budget) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    Pool admin = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(5432)
+        .setDatabase("test").setUser("postgres")).using(vertx).build();
+    String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    try {
+      phase(vertx, schema + "_w", budget.warmupMillis());
+      return phase(vertx, schema, budget.measureMillis()).result(name, ratePerSec, subscribers);
+    } finally {
+      for (String s : List.of(schema, schema + "_w")) {
+        Await.result(admin.query("DROP SCHEMA IF EXISTS " + s + " CASCADE").execute());
+      }
+      Await.result(admin.close());
+      Await.result(vertx.close());
+    }
+  }
+
+  private Phase phase(Vertx vertx, String schema, long millis) throws Exception {
+    TieredEventRouter router = TieredEventRouter.create(vertx, new RouterOptions()
+        .setReliable(new ReliableTierOptions()));
+    JournalOptions journal = new JournalOptions().setHost("127.0.0.1").setPort(5432).setDatabase("test")
+        .setUser("postgres").setSchema(schema).setNodeId(schema);
+    ReliableTier tier = Await.result(ReliableTiers.install(router, journal));
+    if (!tier.status().reachable()) {
+      throw new IllegalStateException("the reliable-tier cases need PostgreSQL on 127.0.0.1:5432 (database test,"
+          + " user postgres): " + tier.status().lastError());
+    }
+    List<SubscriptionHandle> handles = new ArrayList<>();
+    long[] counts = new long[subscribers];
+    for (int i = 0; i < subscribers; i++) {
+      int k = i;
+      handles.add(Await.result(router.subscribe(Subscription.of("sub-" + i, "risk", EventType.ORDER),
+          e -> counts[k]++)));
+    }
+    Desk desk = new Desk(router, ratePerSec);
+    Await.result(vertx.deployVerticle(desk));
+
+    AllocationMeter alloc = AllocationMeter.start();
+    long t0 = System.nanoTime();
+    Await.result(desk.publishFor(millis));
+    long published = desk.acknowledged;
+    long t1 = Await.until(() -> tier.metrics().delivered() >= published * subscribers, 120_000,
+        "reliable-tier confirmations");
+
+    Phase p = new Phase();
+    p.seconds = (t1 - t0) / 1e9;
+    p.allocated = alloc.allocatedBytes();
+    p.gcCount = alloc.gcCountSince();
+    p.gcMillis = alloc.gcMillisSince();
+    p.published = published;
+    p.rejected = desk.rejected;
+    p.metrics = tier.metrics();
+    for (SubscriptionHandle h : handles) {
+      Await.result(h.unsubscribe());
+    }
+    Await.result(vertx.undeploy(desk.deploymentID()));
+    Await.result(router.close());
+    return p;
+  }
+
+  private static final class Phase {
+    double seconds;
+    long allocated;
+    long gcCount;
+    long gcMillis;
+    long published;
+    long rejected;
+    TierMetricsSnapshot metrics;
+
+    CaseResult result(String name, long rate, int subscribers) {
+      Latencies lat = Latencies.of(metrics.latency());
+      JsonObject d = metrics.details();
+      JsonObject write = d.getJsonObject("journal_write_latency");
+      JsonObject extra = new JsonObject()
+          .put("published", published)
+          .put("delivered", metrics.delivered())
+          .put("deliveries_per_sec", Math.round(metrics.delivered() / seconds))
+          .put("subscribers", subscribers)
+          .put("rejected", rejected)
+          .put("dropped", 0)
+          .put("offered_rate", rate == 0 ? "as fast as journalled (window " + WINDOW + ")" : Long.toString(rate))
+          .put("journal_commits", d.getLong("commits"))
+          .put("rows_per_commit", CaseResult.round1(d.getDouble("rows_per_commit")))
+          .put("journal_write_p50_us", write.getDouble("p50_us"))
+          .put("journal_write_p99_us", write.getDouble("p99_us"))
+          .put("retries", d.getLong("retries"))
+          .put("dead_letters", d.getLong("dead_letters"))
+          .put("latency_max_us", lat.maxUs())
+          .put("latency_source", "tier metrics: publish call to the subscriber's confirmation, per delivery")
+          .put("journal", "PostgreSQL 127.0.0.1:5432, fsync and synchronous_commit on")
+          .put("duration_s", CaseResult.round3(seconds))
+          .put("gc_count", gcCount)
+          .put("gc_ms", gcMillis)
+          .put("alloc_basis", "all threads / events published");
+      return new CaseResult(name, published / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
+          (double) allocated / Math.max(1, published), extra);
+    }
+  }
+
+  /** The publishing container: paced or windowed ORDER publishing on its event loop. */
+  private static final class Desk extends VerticleBase {
+    private final TieredEventRouter router;
+    private final double ratePerNano;
+    private SourcePublisher publisher;
+    private Promise<Void> done;
+    private long start;
+    private long deadline;
+    private long seq;
+    private long outstanding;
+    private boolean stopping;
+    long acknowledged;
+    long rejected;
+
+    Desk(TieredEventRouter router, long ratePerSec) {
+      this.router = router;
+      this.ratePerNano = ratePerSec / 1e9;
+    }
+
+    @Override
+    public Future<?> start() {
+      publisher = router.publisher("risk");
+      return Future.succeededFuture();
+    }
+
+    Future<Void> publishFor(long millis) {
+      Promise<Void> promise = Promise.promise();
+      context.runOnContext(v -> {
+        done = promise;
+        start = System.nanoTime();
+        deadline = start + millis * 1_000_000L;
+        turn();
+      });
+      return promise.future();
+    }
+
+    private void turn() {
+      long now = System.nanoTime();
+      if (now >= deadline) {
+        stopping = true;
+        finishIfDone();
+        return;
+      }
+      long budget = ratePerNano == 0
+          ? WINDOW - outstanding
+          : Math.min(1_000, (long) ((now - start) * ratePerNano) - seq);
+      for (long k = 0; k < budget; k++) {
+        publishOne();
+      }
+      if (ratePerNano != 0) {
+        vertx.setTimer(1, id -> turn());
+      }
+    }
+
+    private void publishOne() {
+      long n = seq++;
+      outstanding++;
+      Event e = Event.of(EventType.ORDER, "risk", SYMBOL_NAMES[(int) (n % SYMBOLS)], n,
+          new Order("o-" + n, Side.BUY, 1, Double.NaN, "load"));
+      publisher.publish(e).onComplete(ar -> {
+        outstanding--;
+        if (ar.succeeded()) {
+          acknowledged++;
+        } else {
+          rejected++;
+        }
+        if (stopping) {
+          finishIfDone();
+        } else if (ratePerNano == 0) {
+          turn();
+        }
+      });
+    }
+
+    private void finishIfDone() {
+      if (outstanding == 0) {
+        done.tryComplete();
+      }
+    }
+  }
+}
