@@ -203,7 +203,15 @@ public abstract class Container extends VerticleBase {
       return p.publish(event);
     }
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> p.publish(event).onComplete(done));
+    // counted while it waits for the context, so the node is not seen quiet in between
+    router.inFlight().begin(1);
+    context.runOnContext(v -> {
+      try {
+        p.publish(event).onComplete(done);
+      } finally {
+        router.inFlight().end(1);
+      }
+    });
     return done.future();
   }
 
@@ -242,6 +250,7 @@ public abstract class Container extends VerticleBase {
 
   private void sendInternal(Container to, Event event) {
     eventsOut.increment();
+    router.inFlight().begin(1);
     vertx.eventBus().send(to.internalAddress, event, LOCAL);
   }
 
@@ -263,7 +272,11 @@ public abstract class Container extends VerticleBase {
     internalConsumer = vertx.eventBus().localConsumer(internalAddress);
     internalConsumer.handler(msg -> {
       eventsIn.increment();
-      onInternalEvent(msg.body());
+      try {
+        onInternalEvent(msg.body());
+      } finally {
+        router.inFlight().end(1);
+      }
     });
     router.registerContainer(id(), parent == null ? null : parent.id(), spec.publications());
     publisher = router.publisher(id());

@@ -1,6 +1,7 @@
 package dev.tierbus.journal;
 
 import dev.tierbus.journal.impl.ReliableTierImpl;
+import dev.tierbus.router.InFlight;
 import dev.tierbus.router.ReliableTierOptions;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
@@ -21,8 +22,13 @@ public final class ReliableTiers {
    * @throws IllegalArgumentException (as a failed Future) for inconsistent options
    */
   public static Future<ReliableTier> start(Vertx vertx, ReliableTierOptions options, JournalOptions journal) {
+    return start(vertx, options, journal, null);
+  }
+
+  private static Future<ReliableTier> start(Vertx vertx, ReliableTierOptions options, JournalOptions journal,
+      InFlight inFlight) {
     try {
-      return ReliableTierImpl.start(vertx, options, journal.copy());
+      return ReliableTierImpl.start(vertx, options, journal.copy(), inFlight);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -30,9 +36,11 @@ public final class ReliableTiers {
 
   /**
    * Starts a tier with the router's reliable options and installs it in {@code router}; the
-   * router's subscriptions become the tier's receivers.
+   * router's subscriptions become the tier's receivers, and its deliveries count in the
+   * router's {@link TieredEventRouter#inFlight()} until confirmed or dead.
    */
   public static Future<ReliableTier> install(TieredEventRouter router, JournalOptions journal) {
-    return start(router.vertx(), router.options().getReliable(), journal).onSuccess(router::installTier);
+    return start(router.vertx(), router.options().getReliable(), journal, router.inFlight())
+        .onSuccess(router::installTier);
   }
 }

@@ -81,6 +81,9 @@ public interface TieredEventRouter {
 
   RouterMetrics metrics();
 
+  /** The work in flight on this node: what a simulated clock waits on (see {@link InFlight}). */
+  InFlight inFlight();
+
   /**
    * Waits until the standard tier's queues are empty and the fast tier has no batch in
    * flight, at most the drain timeout; completes either way and reports what was left.

@@ -63,6 +63,7 @@ final class DeadLettersImpl implements DeadLetters {
     for (JournalRow row : rows) {
       tier.counters().deadLetters.decrementAndGet();
       tier.counters().pending.incrementAndGet();
+      tier.inFlight().begin(1);
       tier.dispatcher().enqueue(new Delivery(row.deliveryId(), row.subscriber(), row.event(), 0, 0, true));
     }
     return rows.size();

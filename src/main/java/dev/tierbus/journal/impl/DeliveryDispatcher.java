@@ -154,6 +154,7 @@ final class DeliveryDispatcher {
 
   private void confirm(Delivery d, long now) {
     tier.counters().pending.decrementAndGet();
+    tier.inFlight().end(1);
     tier.counters().delivered.increment();
     if (d.publishNanos != 0) {
       tier.counters().delivery.record(now - d.publishNanos);
@@ -172,6 +173,7 @@ final class DeliveryDispatcher {
     if (d.attempts >= options.getRetryAttempts()) {
       lane.queue.poll();
       tier.counters().pending.decrementAndGet();
+      tier.inFlight().end(1);
       tier.counters().deadLettered.increment();
       tier.counters().deadLetters.incrementAndGet();
       tier.outcomes().failed(new OutcomeBatch.Failure(d.id, d.attempts, error, 0, true));

@@ -170,6 +170,7 @@ final class JournalWriter {
 
   private void fail(Append a, Throwable cause) {
     tier.counters().pending.addAndGet(-a.subscribers().length);
+    tier.inFlight().end(a.subscribers().length);
     tier.counters().rejected.increment();
     a.promise().fail(tier.unavailable(a.event(), cause));
   }

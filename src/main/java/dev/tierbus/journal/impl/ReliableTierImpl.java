@@ -10,6 +10,7 @@ import dev.tierbus.journal.JournalUnavailableException;
 import dev.tierbus.journal.ReliableTier;
 import dev.tierbus.metrics.TierMetricsSnapshot;
 import dev.tierbus.router.BackPressureException;
+import dev.tierbus.router.InFlight;
 import dev.tierbus.router.ReliableTierOptions;
 import dev.tierbus.router.Route;
 import io.vertx.core.Context;
@@ -51,7 +52,27 @@ public final class ReliableTierImpl implements ReliableTier {
   private static final int RECOVERY_PAGE = 5_000;
   private static final long ERROR_LOG_INTERVAL_NANOS = 1_000_000_000L;
 
+  /** For a tier without a router: counts nothing. */
+  private static final InFlight NO_COUNT = new InFlight() {
+    @Override
+    public void begin(long n) {}
+
+    @Override
+    public void end(long n) {}
+
+    @Override
+    public long count() {
+      return 0;
+    }
+
+    @Override
+    public Future<Void> whenZero() {
+      return Future.succeededFuture();
+    }
+  };
+
   private final Vertx vertx;
+  private final InFlight inFlight;
   private final ReliableTierOptions options;
   private final JournalOptions journalOptions;
   private final JournalStore store;
@@ -72,8 +93,10 @@ public final class ReliableTierImpl implements ReliableTier {
   private long leaseTimer = -1;
   private long purgeTimer = -1;
 
-  private ReliableTierImpl(Vertx vertx, ReliableTierOptions options, JournalOptions journalOptions, JournalStore store) {
+  private ReliableTierImpl(Vertx vertx, ReliableTierOptions options, JournalOptions journalOptions, JournalStore store,
+      InFlight inFlight) {
     this.vertx = vertx;
+    this.inFlight = inFlight;
     this.options = options;
     this.journalOptions = journalOptions;
     this.store = store;
@@ -90,12 +113,14 @@ public final class ReliableTierImpl implements ReliableTier {
    * undelivered rows queued for delivery); completes after that attempt either way — when the
    * journal cannot be reached the tier keeps trying and {@link #status()} says why.
    */
-  public static Future<ReliableTier> start(Vertx vertx, ReliableTierOptions options, JournalOptions journal) {
+  public static Future<ReliableTier> start(Vertx vertx, ReliableTierOptions options, JournalOptions journal,
+      InFlight inFlight) {
     options.validate();
     JournalStore store = journal.getStore() == JournalOptions.Store.MEMORY
         ? new MemoryJournalStore()
         : new PgJournalStore(vertx, journal);
-    ReliableTierImpl tier = new ReliableTierImpl(vertx, options, journal, store);
+    ReliableTierImpl tier = new ReliableTierImpl(vertx, options, journal, store,
+        inFlight != null ? inFlight : NO_COUNT);
     Promise<ReliableTier> started = Promise.promise();
     tier.context.runOnContext(v -> tier.open().onComplete(ar -> started.complete(tier)));
     return started.future();
@@ -121,6 +146,14 @@ public final class ReliableTierImpl implements ReliableTier {
 
   ReliableMetrics counters() {
     return metrics;
+  }
+
+  /**
+   * The router's count of work in flight: a delivery counts from its publish (or recovery, or
+   * replay) until it is confirmed, dead, or its publish failed.
+   */
+  InFlight inFlight() {
+    return inFlight;
   }
 
   DeliveryDispatcher dispatcher() {
@@ -188,6 +221,7 @@ public final class ReliableTierImpl implements ReliableTier {
     return store.loadPending(afterId, RECOVERY_PAGE).compose(rows -> {
       for (JournalRow row : rows) {
         metrics.pending.incrementAndGet();
+        inFlight.begin(1);
         metrics.recovered.increment();
         dispatcher.enqueue(new Delivery(row.deliveryId(), row.subscriber(), row.event(), 0, row.attempts(), true));
       }
@@ -305,6 +339,7 @@ public final class ReliableTierImpl implements ReliableTier {
       metrics.rejected.increment();
       return Future.failedFuture(e);
     }
+    inFlight.begin(subscribers.length);
     ContextInternal caller = ContextInternal.current();
     Promise<Void> promise = caller != null ? caller.promise() : Promise.promise();
     writer.submit(new JournalWriter.Append(event, bytes, subscribers, promise, System.nanoTime()));

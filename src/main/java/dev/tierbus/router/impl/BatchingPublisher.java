@@ -89,6 +89,7 @@ final class BatchingPublisher implements SourcePublisher {
           + "' used off its context; publish from its context or use TieredEventRouter.publish(event)");
     }
     router.checkOpen();
+    router.inFlight.begin(1); // the open batch: ended once it is handed to the fast tier
     firstNanos = System.nanoTime();
     if (!turnCheckQueued) {
       turnCheckQueued = true;
@@ -129,5 +130,6 @@ final class BatchingPublisher implements SourcePublisher {
       r = routes = router.table.routesFor(source);
     }
     router.fast.deliver(batch, r);
+    router.inFlight.end(1);
   }
 }

@@ -110,7 +110,9 @@ final class Endpoint implements SubscriptionHandle, Route {
       }
     } finally {
       // a batch from another node was never counted by this node's publishers: never below 0
-      pendingBatches.getAndUpdate(n -> n > 0 ? n - 1 : 0);
+      if (pendingBatches.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        router.inFlight.end(1);
+      }
     }
   }
 

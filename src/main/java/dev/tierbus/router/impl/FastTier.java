@@ -24,10 +24,12 @@ final class FastTier {
   final TierMetrics metrics = new TierMetrics("fast");
   private final EventBus bus;
   private final int maxPending;
+  private final InFlightCounter inFlight;
   private volatile long lastWarnNanos = System.nanoTime() - WARN_INTERVAL_NANOS;
 
-  FastTier(EventBus bus, FastTierOptions options) {
+  FastTier(EventBus bus, FastTierOptions options, InFlightCounter inFlight) {
     this.bus = bus;
+    this.inFlight = inFlight;
     this.maxPending = options.getMaxPendingBatches();
   }
 
@@ -47,6 +49,7 @@ final class FastTier {
         continue;
       }
       ep.pendingBatches.incrementAndGet();
+      inFlight.begin(1);
       bus.send(ep.fastAddress, batch);
     }
   }

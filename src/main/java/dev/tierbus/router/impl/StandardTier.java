@@ -47,6 +47,7 @@ final class StandardTier {
         continue;
       }
       if (ep.mailbox.offer(event, now)) {
+        router.inFlight.begin(1);
         schedule(ep);
       } else {
         ep.rejected.increment();
@@ -111,6 +112,7 @@ final class StandardTier {
         if (n > 0) {
           ep.delivered.add(n);
           metrics.delivered(n);
+          router.inFlight.end(n);
         }
         if (n < drainBatch || !waiting.isEmpty()) {
           break;

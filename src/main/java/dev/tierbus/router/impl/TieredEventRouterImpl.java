@@ -7,6 +7,7 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tier;
 import dev.tierbus.router.DeliveryTier;
 import dev.tierbus.router.EventHandler;
+import dev.tierbus.router.InFlight;
 import dev.tierbus.router.Publication;
 import dev.tierbus.router.Route;
 import dev.tierbus.router.RouteInfo;
@@ -48,6 +49,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
   final RoutingTable table;
   final FastTier fast;
   final StandardTier standard;
+  final InFlightCounter inFlight = new InFlightCounter();
   private volatile DeliveryTier reliable = new UnavailableTier(Tier.RELIABLE);
   private final ThreadPoolExecutor standardPool;
   private final AtomicLong subscriptionIds = new AtomicLong();
@@ -61,7 +63,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     options.getReliable().validate();
     EventCodecs.registerDefaults(vertx.eventBus());
     this.table = new RoutingTable(options);
-    this.fast = new FastTier(vertx.eventBus(), options.getFast());
+    this.fast = new FastTier(vertx.eventBus(), options.getFast(), inFlight);
     this.standard = new StandardTier(this, options.getStandard());
     int threads = options.getStandard().getMaxConcurrentDeliveries();
     AtomicInteger threadNo = new AtomicInteger();
@@ -261,6 +263,11 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
   @Override
   public List<RouteInfo> routes() {
     return table.describe();
+  }
+
+  @Override
+  public InFlight inFlight() {
+    return inFlight;
   }
 
   @Override
