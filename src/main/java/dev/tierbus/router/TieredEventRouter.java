@@ -64,6 +64,15 @@ public interface TieredEventRouter {
    */
   void registerContainer(String containerId, String parentId, List<Publication> publications);
 
+  /**
+   * While held, a subscription of one of {@code subscriberIds} that is removed keeps routing
+   * reliable-tier events: they are journalled for the subscriber and wait there until it
+   * subscribes again (or, after the hold ends, until they are delivered or dead). For replacing
+   * a container without losing what is published in between. Fast- and standard-tier events
+   * are not kept.
+   */
+  RouteHold holdReliableRoutes(java.util.Collection<String> subscriberIds);
+
   /** Forgets a container's declaration (its subscriptions are ended separately). */
   void unregisterContainer(String containerId);
 

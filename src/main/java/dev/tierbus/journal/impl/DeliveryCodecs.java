@@ -18,7 +18,7 @@ import java.util.WeakHashMap;
  *
  * <pre>
  * request = version:u8 subscriber:str count:i32 (deliveryId:i64 attempt:i32 redelivered:u8 event){count}
- * reply   = version:u8 confirmed:i32 error:str
+ * reply   = version:u8 confirmed:i32 error:str unsubscribed:u8
  * str     = length:i32 (-1 for null) UTF-8 bytes;  event = the EventCodec's framed form
  * </pre>
  */
@@ -128,6 +128,7 @@ final class DeliveryCodecs {
     public void encodeToWire(Buffer out, DeliveryReply r) {
       out.appendByte(VERSION).appendInt(r.confirmed());
       writeString(out, r.error());
+      out.appendByte((byte) (r.unsubscribed() ? 1 : 0));
     }
 
     @Override
@@ -135,7 +136,8 @@ final class DeliveryCodecs {
       checkVersion(in, position);
       int confirmed = in.getInt(position + 1);
       int[] pos = {position + 5};
-      return new DeliveryReply(confirmed, readString(in, pos));
+      String error = readString(in, pos);
+      return new DeliveryReply(confirmed, error, in.getByte(pos[0]) != 0);
     }
 
     @Override

@@ -134,7 +134,9 @@ final class DeliveryDispatcher {
       for (int i = 0; i < confirmed; i++) {
         confirm(lane.queue.poll(), now);
       }
-      if (reply.error() != null && confirmed < sent) {
+      if (reply.unsubscribed() && confirmed < sent) {
+        park(lane);
+      } else if (reply.error() != null && confirmed < sent) {
         failHead(lane, reply.error());
       }
     } else if (ar.cause() instanceof ReplyException re && re.failureType() == ReplyFailure.NO_HANDLERS) {
@@ -144,7 +146,9 @@ final class DeliveryDispatcher {
     } else {
       failHead(lane, String.valueOf(ar.cause()));
     }
-    kick(lane);
+    if (!lane.parked) {
+      kick(lane);
+    }
     if (busyLanes == 0) {
       List<Promise<Void>> waiters = new ArrayList<>(quietWaiters);
       quietWaiters.clear();

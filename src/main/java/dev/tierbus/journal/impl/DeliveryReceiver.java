@@ -128,6 +128,9 @@ final class DeliveryReceiver {
             .compose(v -> process(items, at));
       }
       Route route = routeFor(item.event());
+      if (route == null && routes.isEmpty()) {
+        return Future.succeededFuture(new DeliveryReply(at, subscriberId + " has no subscription here now", true));
+      }
       if (route == null) {
         return Future.succeededFuture(new DeliveryReply(at, "no subscription of " + subscriberId + " on this node"
             + " accepts " + item.event().type() + " from " + item.event().source() + " any more"));

@@ -30,6 +30,9 @@ final class RoutingTable {
 
   private final RouterOptions options;
   private final CopyOnWriteArrayList<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+  /** Removed subscriptions of held subscribers: they still route reliable-tier events. */
+  private final CopyOnWriteArrayList<Endpoint> dormant = new CopyOnWriteArrayList<>();
+  private final ConcurrentHashMap<String, Integer> held = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Declaration> containers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SourceRoutes> cache = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
@@ -53,7 +56,29 @@ final class RoutingTable {
 
   void remove(Endpoint endpoint) {
     endpoints.remove(endpoint);
+    if (held.containsKey(endpoint.subscription.subscriberId())) {
+      dormant.add(endpoint);
+    }
     changed();
+  }
+
+  /** Holds the subscribers' reliable routes until the returned action runs. */
+  Runnable hold(java.util.Collection<String> subscriberIds) {
+    List<String> ids = List.copyOf(subscriberIds);
+    for (String id : ids) {
+      held.merge(id, 1, Integer::sum);
+    }
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    return () -> {
+      if (!done.compareAndSet(false, true)) {
+        return;
+      }
+      for (String id : ids) {
+        held.computeIfPresent(id, (k, n) -> n <= 1 ? null : n - 1);
+      }
+      dormant.removeIf(ep -> !held.containsKey(ep.subscription.subscriberId()));
+      changed();
+    };
   }
 
   void declare(String containerId, String parentId, List<Publication> publications) {
@@ -118,6 +143,17 @@ final class RoutingTable {
       masks.add(mask);
       for (EventType t : EventType.values()) {
         if ((mask & Endpoint.bit(t)) != 0) {
+          if (byType.get(t.code()) == null) {
+            byType.set(t.code(), new ArrayList<>());
+          }
+          byType.get(t.code()).add(ep);
+        }
+      }
+    }
+    for (Endpoint ep : dormant) {
+      long mask = allowedTypes(source, ep);
+      for (EventType t : EventType.values()) {
+        if ((mask & Endpoint.bit(t)) != 0 && tiers[t.code()] == Tier.RELIABLE) {
           if (byType.get(t.code()) == null) {
             byType.set(t.code(), new ArrayList<>());
           }

@@ -10,6 +10,7 @@ import dev.tierbus.router.EventHandler;
 import dev.tierbus.router.InFlight;
 import dev.tierbus.router.Publication;
 import dev.tierbus.router.Route;
+import dev.tierbus.router.RouteHold;
 import dev.tierbus.router.RouteInfo;
 import dev.tierbus.router.RouterMetrics;
 import dev.tierbus.router.RouterOptions;
@@ -123,18 +124,27 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     };
   }
 
-  /** The open subscriptions among {@code targets} whose filter accepts {@code event}. */
+  /**
+   * The subscriptions among {@code targets} whose filter accepts {@code event} (closed ones are
+   * there only while their subscriber is held: they keep its rows coming).
+   */
   private static List<Route> matching(Event event, Endpoint[] targets) {
     if (targets.length == 0) {
       return List.of();
     }
     List<Route> routes = new ArrayList<>(targets.length);
     for (Endpoint ep : targets) {
-      if (!ep.closed && ep.filter.matches(event)) {
+      if (ep.filter.matches(event)) {
         routes.add(ep);
       }
     }
     return routes;
+  }
+
+  @Override
+  public RouteHold holdReliableRoutes(java.util.Collection<String> subscriberIds) {
+    Objects.requireNonNull(subscriberIds, "subscriberIds");
+    return table.hold(subscriberIds)::run;
   }
 
   void checkOpen() {
