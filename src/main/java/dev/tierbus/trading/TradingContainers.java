@@ -2,6 +2,7 @@ package dev.tierbus.trading;
 
 import dev.tierbus.container.ContainerProvider;
 import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.trading.data.MarketDataContainer;
 import dev.tierbus.trading.data.SyntheticFeedContainer;
 import dev.tierbus.trading.ensemble.EnsembleContainer;
 import dev.tierbus.trading.indicator.IndicatorContainer;
@@ -16,7 +17,8 @@ import dev.tierbus.trading.strategy.StrategyContainer;
  *   <caption>types</caption>
  *   <tr><th>type</th><th>container</th></tr>
  *   <tr><td>{@value #SYNTHETIC_FEED}</td><td>{@link SyntheticFeedContainer}</td></tr>
- *   <tr><td>{@value #DATA}</td><td>{@link SyntheticFeedContainer} with {@code source: synthetic}</td></tr>
+ *   <tr><td>{@value #DATA}</td><td>{@link SyntheticFeedContainer} with {@code source: synthetic} (default),
+ *       {@link MarketDataContainer} (file replay) with {@code source: csv}</td></tr>
  *   <tr><td>{@value #INDICATOR}</td><td>{@link IndicatorContainer}</td></tr>
  *   <tr><td>{@value #STRATEGY}</td><td>{@link StrategyContainer}</td></tr>
  *   <tr><td>{@value #STRATEGY_ENSEMBLE}</td><td>{@link EnsembleContainer}</td></tr>
@@ -35,7 +37,7 @@ public final class TradingContainers implements ContainerProvider {
   @Override
   public void register(ContainerRegistry registry) {
     registry.register(SYNTHETIC_FEED, SyntheticFeedContainer.factory())
-        .register(DATA, SyntheticFeedContainer.dataFactory())
+        .register(DATA, MarketDataContainer.factory())
         .register(INDICATOR, IndicatorContainer.factory())
         .register(STRATEGY, StrategyContainer.factory())
         .register(STRATEGY_ENSEMBLE, EnsembleContainer.factory())
