@@ -7,6 +7,7 @@ import dev.tierbus.trading.data.SyntheticFeedContainer;
 import dev.tierbus.trading.ensemble.EnsembleContainer;
 import dev.tierbus.trading.indicator.IndicatorContainer;
 import dev.tierbus.trading.printer.PrinterContainer;
+import dev.tierbus.trading.recorder.RecorderContainer;
 import dev.tierbus.trading.strategy.StrategyContainer;
 
 /**
@@ -23,6 +24,7 @@ import dev.tierbus.trading.strategy.StrategyContainer;
  *   <tr><td>{@value #STRATEGY}</td><td>{@link StrategyContainer}</td></tr>
  *   <tr><td>{@value #STRATEGY_ENSEMBLE}</td><td>{@link EnsembleContainer}</td></tr>
  *   <tr><td>{@value #PRINTER}</td><td>{@link PrinterContainer}</td></tr>
+ *   <tr><td>{@value #RECORDER}</td><td>{@link RecorderContainer}</td></tr>
  * </table>
  */
 public final class TradingContainers implements ContainerProvider {
@@ -33,6 +35,7 @@ public final class TradingContainers implements ContainerProvider {
   public static final String STRATEGY = "strategy";
   public static final String STRATEGY_ENSEMBLE = "strategy_ensemble";
   public static final String PRINTER = "printer";
+  public static final String RECORDER = "recorder";
 
   @Override
   public void register(ContainerRegistry registry) {
@@ -41,7 +44,8 @@ public final class TradingContainers implements ContainerProvider {
         .register(INDICATOR, IndicatorContainer.factory())
         .register(STRATEGY, StrategyContainer.factory())
         .register(STRATEGY_ENSEMBLE, EnsembleContainer.factory())
-        .register(PRINTER, PrinterContainer.factory());
+        .register(PRINTER, PrinterContainer.factory())
+        .register(RECORDER, RecorderContainer.factory());
   }
 
   /** A registry with only the built-in trading types (handy in tests and embedding). */

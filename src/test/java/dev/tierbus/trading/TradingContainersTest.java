@@ -35,7 +35,7 @@ class TradingContainersTest {
   @Test
   void theServiceLoaderFindsEveryBuiltInType() {
     assertThat(registry.types()).contains("synthetic_feed", "data", "indicator", "strategy",
-        "strategy_ensemble", "printer");
+        "strategy_ensemble", "printer", "recorder");
   }
 
   @Test
