@@ -57,12 +57,13 @@ public final class MarketDataContainer extends Container {
   private static final Logger log = LoggerFactory.getLogger(MarketDataContainer.class);
 
   private final MarketDataConfig config;
+  private final SyntheticFeedConfig synthetic;
   private final ReplayGate customGate;
   private final Promise<ReplaySummary> finished = Promise.promise();
   private ReplayGate gate;
   private boolean flushEveryPhase = true;
   private BadRows badRows;
-  private ReplayCursor cursor;
+  private GroupSource cursor;
   private String timeframe;
   private List<TimeGroup> buffer = List.of();
   private int next;
@@ -80,6 +81,20 @@ public final class MarketDataContainer extends Container {
    */
   public MarketDataContainer(MarketDataConfig config, ReplayGate gate) {
     this.config = config;
+    this.synthetic = null;
+    this.customGate = gate;
+  }
+
+  /**
+   * The synthetic feed's bars ({@link SyntheticFeedConfig}) released through {@code gate}: how a
+   * backtest runs on generated data ({@code max_bars} bounds it; {@code interval_ms} is not used).
+   */
+  public MarketDataContainer(SyntheticFeedConfig synthetic, ReplayGate gate) {
+    if (gate == null) {
+      throw new IllegalArgumentException("gate must not be null: without one the synthetic source is a SyntheticFeedContainer");
+    }
+    this.config = new MarketDataConfig(List.of(), synthetic.timeframe(), 0, 0, false, BadRowPolicy.FAIL);
+    this.synthetic = synthetic;
     this.customGate = gate;
   }
 
@@ -93,11 +108,12 @@ public final class MarketDataContainer extends Container {
   }
 
   /**
-   * Factory of {@code data} whose {@code csv} replays are paced by {@code gate} instead of
-   * their {@code speed} (which is then ignored): how a backtest puts the data under its
-   * clock. The synthetic source has no gate and is refused with a problem naming
-   * {@code source}. Learn that a replay is over from {@link ReplayGate#onEnd} or from the
-   * container's {@link #finished()}.
+   * Factory of {@code data} whose replays are paced by {@code gate} instead of their
+   * {@code speed} (which is then ignored): how a backtest puts the data under its clock.
+   * {@code source: synthetic} is replayed through the gate too (its bars as
+   * {@link SyntheticFeedContainer} makes them, {@code interval_ms} ignored; set
+   * {@code max_bars} or it never ends). Learn that a replay is over from
+   * {@link ReplayGate#onEnd} or from the container's {@link #finished()}.
    */
   public static ContainerFactory factory(ReplayGate gate) {
     if (gate == null) {
@@ -107,20 +123,18 @@ public final class MarketDataContainer extends Container {
   }
 
   private static ContainerFactory dataFactory(ReplayGate gate) {
-    return new ValidatingFactory<Object>("data", r -> readSource(r, gate), (spec, config) ->
+    return new ValidatingFactory<Object>("data", r -> readSource(r), (spec, config) ->
         config instanceof MarketDataConfig c ? new MarketDataContainer(c, gate)
+            : gate != null ? new MarketDataContainer((SyntheticFeedConfig) config, gate)
             : new SyntheticFeedContainer((SyntheticFeedConfig) config));
   }
 
-  private static Object readSource(ParamReader r, ReplayGate gate) {
+  private static Object readSource(ParamReader r) {
     String source = r.string("source", "synthetic");
     switch (source) {
       case "csv":
         return MarketDataConfig.read(r);
       case "synthetic":
-        if (gate != null) {
-          r.problem("source", "synthetic cannot be paced by a replay gate (a backtest clock), expected csv");
-        }
         return SyntheticFeedConfig.read(r);
       default:
         r.problem("source", "'" + source + "' is not a data source, expected synthetic or csv");
@@ -159,7 +173,9 @@ public final class MarketDataContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
-    List<String> unknown = ParamReader.unknownKeys(params(), MarketDataConfig.KEYS);
+    java.util.Set<String> known = new java.util.HashSet<>(MarketDataConfig.KEYS);
+    known.addAll(SyntheticFeedConfig.KEYS);
+    List<String> unknown = ParamReader.unknownKeys(params(), synthetic != null ? known : MarketDataConfig.KEYS);
     if (!unknown.isEmpty()) {
       log.warn("data {}: parameters {} are not used", id(), unknown);
     }
@@ -167,6 +183,13 @@ public final class MarketDataContainer extends Container {
       log.info("data {}: paced by the embedding program's gate; speed / bar_interval_ms are not used", id());
     }
     badRows = new BadRows(config.badRows(), "data " + id());
+    if (synthetic != null) {
+      cursor = new SyntheticGroups(synthetic);
+      timeframe = synthetic.timeframe().toString();
+      gate = customGate;
+      flushEveryPhase = gate.flushEveryPhase();
+      return Future.succeededFuture();
+    }
     return blocking(() -> {
       if (config.badRows() == BadRowPolicy.FAIL) {
         checkEveryRow();
@@ -199,8 +222,8 @@ public final class MarketDataContainer extends Container {
   @Override
   protected void onSystemStarted() {
     running = true;
-    log.info("data {}: replaying {} ({} bars{}{})", id(), config.files().stream()
-            .map(f -> f.symbol() + " " + f.path()).toList(), timeframe,
+    log.info("data {}: replaying {} ({} bars{}{})", id(), synthetic != null ? "synthetic " + synthetic.symbols()
+            : config.files().stream().map(f -> f.symbol() + " " + f.path()).toList(), timeframe,
         customGate != null ? ", custom gate" : config.barIntervalMs() > 0 ? ", one bar time every "
             + config.barIntervalMs() + " ms" : config.speed() > 0 ? ", speed " + config.speed() + "x" : ", speed max",
         config.loop() ? ", looping" : "");
@@ -365,7 +388,7 @@ public final class MarketDataContainer extends Container {
   }
 
   private void closeCursor() {
-    ReplayCursor c = cursor;
+    GroupSource c = cursor;
     if (c != null) {
       blocking(() -> {
         c.close();

@@ -17,7 +17,7 @@ import java.util.PriorityQueue;
  *
  * <p>Blocking (reads files); not thread-safe: one caller at a time, off the event loops.
  */
-final class ReplayCursor implements AutoCloseable {
+final class ReplayCursor implements GroupSource {
 
   private static final long WEEK = Timeframe.Unit.WEEK.nanos();
 
@@ -105,7 +105,8 @@ final class ReplayCursor implements AutoCloseable {
   }
 
   /** The timeframe of the replay (null before the first bar). */
-  Timeframe timeframe() {
+  @Override
+  public Timeframe timeframe() {
     return timeframe;
   }
 
@@ -113,7 +114,8 @@ final class ReplayCursor implements AutoCloseable {
    * Up to {@code max} next groups; an empty list once the replay is over (never, with loop,
    * unless the files hold no bar).
    */
-  List<TimeGroup> next(int max) throws IOException {
+  @Override
+  public List<TimeGroup> next(int max) throws IOException {
     List<TimeGroup> out = new ArrayList<>(Math.min(max, 1024));
     while (out.size() < max && !done) {
       if (heads.isEmpty()) {
@@ -174,7 +176,8 @@ final class ReplayCursor implements AutoCloseable {
   }
 
   /** Completed passes before the current one (0 on the first pass). */
-  long loops() {
+  @Override
+  public long loops() {
     return pass;
   }
 

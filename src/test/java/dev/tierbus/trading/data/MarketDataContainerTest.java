@@ -215,6 +215,36 @@ class MarketDataContainerTest {
   }
 
   @Test
+  void theSyntheticSourceRunsUnderAGateWithTheFeedsBars(Vertx vertx, VertxTestContext ctx) {
+    List<String> calls = new CopyOnWriteArrayList<>();
+    ReplayGate counting = (timeNanos, phase) -> {
+      calls.add(phase.name());
+      return Future.succeededFuture();
+    };
+    ContainerRegistry registry = ContainerRegistry.empty().register("data", MarketDataContainer.factory(counting));
+    ContainerTestKit kit = ContainerTestKit.create(vertx, registry);
+    kit.deploy(ContainerSpec.of("md", "data").withParams(new JsonObject().put("source", "synthetic")
+            .put("symbols", new JsonArray().add("AAA").add("BBB")).put("seed", 9).put("max_bars", 5)
+            .put("timeframe", "5min")))
+        .compose(c -> ((MarketDataContainer) c).finished())
+        .compose(s -> kit.awaitPublished(EventType.BAR, 10, Duration.ofSeconds(10)).map(l -> s))
+        .onComplete(ctx.succeeding(summary -> ctx.verify(() -> {
+          assertThat(summary).isEqualTo(new ReplaySummary(5, 10, 0, 0, 0, true));
+          assertThat(calls).hasSize(10).containsOnly("OPEN", "CLOSE");
+          RandomWalk aaa = new RandomWalk("AAA", 9, SyntheticFeedConfig.DEFAULT_START_PRICE,
+              SyntheticFeedConfig.DEFAULT_VOLATILITY, SyntheticFeedConfig.DEFAULT_DRIFT);
+          List<Event> bars = kit.published(EventType.BAR).stream().filter(e -> e.symbol().equals("AAA")).toList();
+          for (int i = 0; i < 5; i++) {
+            assertThat(bars.get(i).payload()).isEqualTo(aaa.next("5min"));
+            assertThat(bars.get(i).timeNanos()).isEqualTo(
+                dev.tierbus.event.Event.nanos(SyntheticFeedConfig.DEFAULT_START_TIME) + i * 300_000_000_000L);
+          }
+          assertThat(kit.published(EventType.BAR_OPEN)).hasSize(10);
+          close(kit).onComplete(ctx.succeedingThenComplete());
+        })));
+  }
+
+  @Test
   void anEventLoopReplayReadsItsFilesOffTheEventLoop(Vertx vertx, VertxTestContext ctx) {
     ContainerTestKit kit = ContainerTestKit.create(vertx, TradingContainers.registry());
     kit.deploy(ContainerSpec.of("md", TradingContainers.DATA)
