@@ -70,6 +70,9 @@ final class ReplayCursor implements GroupSource {
       DataFileConfig f = files.get(i);
       Timeframe tf = f.timeframe() != null ? f.timeframe() : defaultTimeframe;
       DataFormat format = f.format() != null ? f.format() : detectFormat(f);
+      if (format == DataFormat.OHLCV && f.publishTicks()) {
+        throw new BadRowException(f.path(), 1, "publish_ticks is set but this is an ohlcv file, which has no ticks", true);
+      }
       if (format == DataFormat.TRADES && tf == null) {
         throw new BadRowException(f.path(), 1, "a trades file is aggregated into bars and needs a timeframe"
             + " (timeframe or files[i].timeframe), e.g. 1min", true);

@@ -251,6 +251,8 @@ class ReplayCursorTest {
     Path trades = file("tr.csv", "timestamp,price,amount", "1704205800,10,1");
     assertThatThrownBy(() -> readAll(BadRowPolicy.SKIP, null, DataFileConfig.of(trades.toString())))
         .hasMessageContaining("a trades file is aggregated into bars and needs a timeframe");
+    assertThatThrownBy(() -> readAll(BadRowPolicy.SKIP, null, DataFileConfig.of(AAPL).withPublishTicks(true)))
+        .hasMessage(AAPL + ":1: publish_ticks is set but this is an ohlcv file, which has no ticks");
     Path twoBarsADay = file("dup.csv", "timestamp,open,high,low,close,volume",
         "2024-01-02T10:00:00Z,1,1,1,1,1", "2024-01-02T10:01:00Z,1,1,1,1,1");
     assertThatThrownBy(() -> readAll(BadRowPolicy.FAIL, Timeframe.parse("1h"), DataFileConfig.of(twoBarsADay.toString())))
