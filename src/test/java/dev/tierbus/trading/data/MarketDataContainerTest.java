@@ -115,6 +115,8 @@ class MarketDataContainerTest {
     kit.deploy(ContainerSpec.of("md", "data").withParams(csv(new JsonArray().add(a.toString()).add(b.toString()))
             .put("speed", 1000)))
         .compose(c -> ((MarketDataContainer) c).finished())
+        // the last phase was handed to the router when the replay finished; wait for its delivery
+        .compose(summary -> kit.awaitPublished(EventType.BAR, 5, Duration.ofSeconds(10)).map(l -> summary))
         .onComplete(ctx.succeeding(summary -> ctx.verify(() -> {
           assertThat(gate.calls).containsExactly("2024-01-02 OPEN", "2024-01-02 CLOSE", "2024-01-03 OPEN",
               "2024-01-03 CLOSE", "2024-01-04 OPEN", "2024-01-04 CLOSE");
