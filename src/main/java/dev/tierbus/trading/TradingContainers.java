@@ -2,10 +2,12 @@ package dev.tierbus.trading;
 
 import dev.tierbus.container.ContainerProvider;
 import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.trading.data.MarketDataContainer;
 import dev.tierbus.trading.data.SyntheticFeedContainer;
 import dev.tierbus.trading.ensemble.EnsembleContainer;
 import dev.tierbus.trading.indicator.IndicatorContainer;
 import dev.tierbus.trading.printer.PrinterContainer;
+import dev.tierbus.trading.recorder.RecorderContainer;
 import dev.tierbus.trading.strategy.StrategyContainer;
 
 /**
@@ -16,11 +18,13 @@ import dev.tierbus.trading.strategy.StrategyContainer;
  *   <caption>types</caption>
  *   <tr><th>type</th><th>container</th></tr>
  *   <tr><td>{@value #SYNTHETIC_FEED}</td><td>{@link SyntheticFeedContainer}</td></tr>
- *   <tr><td>{@value #DATA}</td><td>{@link SyntheticFeedContainer} with {@code source: synthetic}</td></tr>
+ *   <tr><td>{@value #DATA}</td><td>{@link SyntheticFeedContainer} with {@code source: synthetic} (default),
+ *       {@link MarketDataContainer} (file replay) with {@code source: csv}</td></tr>
  *   <tr><td>{@value #INDICATOR}</td><td>{@link IndicatorContainer}</td></tr>
  *   <tr><td>{@value #STRATEGY}</td><td>{@link StrategyContainer}</td></tr>
  *   <tr><td>{@value #STRATEGY_ENSEMBLE}</td><td>{@link EnsembleContainer}</td></tr>
  *   <tr><td>{@value #PRINTER}</td><td>{@link PrinterContainer}</td></tr>
+ *   <tr><td>{@value #RECORDER}</td><td>{@link RecorderContainer}</td></tr>
  * </table>
  */
 public final class TradingContainers implements ContainerProvider {
@@ -31,15 +35,17 @@ public final class TradingContainers implements ContainerProvider {
   public static final String STRATEGY = "strategy";
   public static final String STRATEGY_ENSEMBLE = "strategy_ensemble";
   public static final String PRINTER = "printer";
+  public static final String RECORDER = "recorder";
 
   @Override
   public void register(ContainerRegistry registry) {
     registry.register(SYNTHETIC_FEED, SyntheticFeedContainer.factory())
-        .register(DATA, SyntheticFeedContainer.dataFactory())
+        .register(DATA, MarketDataContainer.factory())
         .register(INDICATOR, IndicatorContainer.factory())
         .register(STRATEGY, StrategyContainer.factory())
         .register(STRATEGY_ENSEMBLE, EnsembleContainer.factory())
-        .register(PRINTER, PrinterContainer.factory());
+        .register(PRINTER, PrinterContainer.factory())
+        .register(RECORDER, RecorderContainer.factory());
   }
 
   /** A registry with only the built-in trading types (handy in tests and embedding). */

@@ -8,8 +8,9 @@
  *                                            └── SIGNAL ──► printer, risk, ...
  * </pre>
  *
- * <p>Sub-packages: {@code data} (sources, timeframes), {@code indicator}, {@code strategy},
- * {@code ensemble}, {@code printer}, and {@code support} (parameter reading shared by all).
+ * <p>Sub-packages: {@code data} (synthetic feed, file replay, timeframes), {@code indicator},
+ * {@code strategy}, {@code ensemble}, {@code printer}, {@code recorder} (events to JSON Lines
+ * and back), and {@code support} (parameter reading shared by all).
  * {@link dev.tierbus.trading.TradingContainers} registers them.
  */
 package dev.tierbus.trading;

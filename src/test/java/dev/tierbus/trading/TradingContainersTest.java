@@ -35,7 +35,7 @@ class TradingContainersTest {
   @Test
   void theServiceLoaderFindsEveryBuiltInType() {
     assertThat(registry.types()).contains("synthetic_feed", "data", "indicator", "strategy",
-        "strategy_ensemble", "printer");
+        "strategy_ensemble", "printer", "recorder");
   }
 
   @Test
@@ -74,16 +74,50 @@ class TradingContainersTest {
   }
 
   @Test
-  void dataOffersOnlyTheSyntheticSource() {
+  void dataOffersTheSyntheticAndTheCsvSources() {
     assertThat(problems("data", new JsonObject().put("source", "synthetic"))).isEmpty();
-    assertThat(problems("data", new JsonObject().put("source", "csv"))).containsExactly(
-        "source: 'csv' is not available, expected synthetic (the only source in this version)");
+    assertThat(problems("data", new JsonObject().put("source", "ftp"))).containsExactly(
+        "source: 'ftp' is not a data source, expected synthetic or csv");
+    assertThat(problems("data", new JsonObject().put("source", "csv"))).singleElement().asString()
+        .startsWith("files: is required, expected a list of files");
+    assertThat(problems("data", new JsonObject().put("source", "csv").put("files", new JsonArray()
+        .add("classpath:market-data/goog_daily_2004-08-19_2008-10-14.csv")
+        .add(new JsonObject().put("path", "classpath:market-data/aapl_daily_2013.csv").put("timeframe", "1min"))
+        .add(new JsonObject().put("path", "classpath:market-data/btcusd_bitstamp_trades_2013-11-25_2013-12-01.csv")
+            .put("format", "trades").put("timeframe", "1D").put("publish_ticks", true).put("timezone", "UTC")))
+        .put("speed", "max").put("loop", true).put("bad_rows", "skip")))
+        .containsExactly("files[2].timeframe: 1D differs from 1min of files[1]; one data container replays one "
+            + "timeframe (use one container per timeframe)");
+    assertThat(problems("data", new JsonObject().put("source", "csv").put("files", new JsonArray()
+        .add(new JsonObject().put("path", "no/such.csv").put("sybmol", "X"))
+        .add(new JsonObject().put("path", "classpath:market-data/nothing.csv"))
+        .add(new JsonObject().put("path", "classpath:market-data/aapl_daily_2013.csv").put("format", "ticks")
+            .put("timezone", "Mars/Olympus").put("timeframe", "1m"))
+        .add(new JsonObject().put("path", "classpath:market-data/aapl_daily_2013.csv").put("format", "ohlcv")
+            .put("publish_ticks", true)))
+        .put("speed", "fast").put("bar_interval_ms", 0).put("bad_rows", "ignore")))
+        .containsExactly(
+            "files[0].sybmol: unknown parameter, expected one of [format, path, publish_ticks, symbol, timeframe, timezone]",
+            "files[0].path: no such file 'no/such.csv' (looked at "
+                + java.nio.file.Path.of("no/such.csv").toAbsolutePath().normalize() + ")",
+            "files[1].path: no class-path resource 'market-data/nothing.csv'",
+            "files[2].format: 'ticks' is not a data format, expected ohlcv or trades",
+            "files[2].timeframe: timeframe '1m' has unknown unit 'm', expected <number><unit> with unit s, min, h, D "
+                + "or W (e.g. 1s, 1min, 5min, 1h, 1D, 1W)",
+            "files[2].timezone: 'Mars/Olympus' is not a time zone, expected e.g. UTC or America/New_York",
+            "files[3].publish_ticks: only a trades file has ticks, this one is ohlcv",
+            "files[3].symbol: 'AAPL' is also the symbol of files[2]; one file per symbol (give each file its own symbol)",
+            "speed: 'fast' is not a speed, expected max or a number > 0 (60: a minute of market per second)",
+            "bar_interval_ms: must be >= 1, was 0",
+            "bar_interval_ms: given together with speed, expected one of them",
+            "bad_rows: 'ignore' is not a bad-row policy, expected fail or skip");
   }
 
   @Test
   void indicatorStrategyAndPrinterProblems() {
-    assertThat(problems("indicator", new JsonObject().put("indicators", new JsonArray().add("ATR"))))
-        .singleElement().asString().startsWith("indicators[0].type: unknown indicator 'ATR'");
+    assertThat(problems("indicator", new JsonObject().put("indicators", new JsonArray().add("ATR")))).isEmpty();
+    assertThat(problems("indicator", new JsonObject().put("indicators", new JsonArray().add("VWAP"))))
+        .singleElement().asString().startsWith("indicators[0].type: unknown indicator 'VWAP'");
     assertThat(problems("strategy", new JsonObject().put("strategy", new JsonObject()
         .put("type", "momentum").put("fast_period", "ten"))))
         .containsExactly("strategy.fast_period: expected an integer, was \"ten\"");

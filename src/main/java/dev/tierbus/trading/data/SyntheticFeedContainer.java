@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A market-data source that publishes seeded random-walk bars ({@link RandomWalk}) for several
  * symbols on the external router: container types {@code synthetic_feed} and {@code data}
- * (with {@code source: synthetic}, the only source of this version).
+ * with {@code source: synthetic} (the default source; {@code source: csv} replays files, see
+ * {@link MarketDataContainer}).
  *
  * <p>Bars are produced in rounds, one bar per symbol per round, with open times
  * {@code start_time + round × timeframe}; with {@code emit_ticks} each bar is followed by a
@@ -73,18 +74,12 @@ public final class SyntheticFeedContainer extends Container {
         (spec, config) -> new SyntheticFeedContainer(config));
   }
 
-  /** Factory of {@code data}: {@code source} must be {@code synthetic} (the default) in this version. */
+  /**
+   * Factory of {@code data}: {@code source: synthetic} (the default) makes this feed,
+   * {@code source: csv} a {@link MarketDataContainer} replay. Same as {@link MarketDataContainer#factory()}.
+   */
   public static ContainerFactory dataFactory() {
-    return new ValidatingFactory<>("data", SyntheticFeedContainer::readDataParams,
-        (spec, config) -> new SyntheticFeedContainer(config));
-  }
-
-  private static SyntheticFeedConfig readDataParams(ParamReader r) {
-    String source = r.string("source", "synthetic");
-    if (!"synthetic".equals(source)) {
-      r.problem("source", "'" + source + "' is not available, expected synthetic (the only source in this version)");
-    }
-    return SyntheticFeedConfig.read(r);
+    return MarketDataContainer.factory();
   }
 
   public SyntheticFeedConfig feedConfig() {

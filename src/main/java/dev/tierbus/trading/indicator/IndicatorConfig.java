@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  *     - {type: BOLLINGER, period: 20, k: 2.0}
  *     - {type: SMA, period: 20}
  *     - {type: EMA, period: 20}
+ *     - {type: ATR, period: 14}
  * </pre>
  * An unknown type, an unknown parameter of a type, a bad value or the same indicator twice
  * is a problem naming its entry ({@code indicators[2].period}).

@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * The indicator types an indicator container knows, by upper-case name.
  *
- * <p>{@link #builtIn()} has {@code RSI}, {@code MACD}, {@code BOLLINGER}, {@code SMA} and
- * {@code EMA}; {@link #register} adds more (e.g. a user's own, or the next version's ATR).
+ * <p>{@link #builtIn()} has {@code RSI}, {@code MACD}, {@code BOLLINGER}, {@code SMA},
+ * {@code EMA} and {@code ATR}; {@link #register} adds more (e.g. a user's own).
  * Register before building containers; lookups are not synchronised.
  */
 public final class IndicatorTypes {
@@ -27,12 +27,13 @@ public final class IndicatorTypes {
     return new IndicatorTypes();
   }
 
-  /** RSI, MACD, BOLLINGER, SMA and EMA with their default parameters. */
+  /** RSI, MACD, BOLLINGER, SMA, EMA and ATR with their default parameters. */
   public static IndicatorTypes builtIn() {
     IndicatorTypes types = new IndicatorTypes();
     types.register(RsiIndicator.NAME, periodOnly(RsiIndicator.DEFAULT_PERIOD, RsiIndicator::new));
     types.register(SmaIndicator.NAME, periodOnly(SmaIndicator.DEFAULT_PERIOD, SmaIndicator::new));
     types.register(EmaIndicator.NAME, periodOnly(EmaIndicator.DEFAULT_PERIOD, EmaIndicator::new));
+    types.register(AtrIndicator.NAME, periodOnly(AtrIndicator.DEFAULT_PERIOD, AtrIndicator::new));
     types.register(MacdIndicator.NAME, new IndicatorFactory() {
       @Override
       public Set<String> parameterNames() {

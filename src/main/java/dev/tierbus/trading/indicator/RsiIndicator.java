@@ -13,9 +13,10 @@ import java.util.Map;
  *   RSI_t = 100 − 100 / (1 + avgGain_t / avgLoss_t)
  * </pre>
  * The first value comes at bar index n (the (n+1)-th bar, as n changes need n+1 closes),
- * as in TA-Lib and ta4j. With no loss in the window RSI is 100; with neither gain nor loss
- * (a flat series) it is 50, the neutral value (TA-Lib and ta4j return 0 there, which reads
- * as "oversold" for a market that did not move). Output {@code value}; type {@code RSI},
+ * as in TA-Lib and ta4j. When the average loss is 0 RSI is 100 (RS is infinite), also when
+ * the average gain is 0 too (a flat series): one rule with no exception, the limit of the
+ * formula as the loss goes to 0 (TA-Lib and ta4j return 0 for the flat case). Output
+ * {@code value}; type {@code RSI},
  * parameter {@code period} (default {@value #DEFAULT_PERIOD}).
  */
 public final class RsiIndicator implements Indicator {
@@ -90,7 +91,7 @@ public final class RsiIndicator implements Indicator {
   public double value() {
     Warmup.check(this);
     if (avgLoss == 0.0) {
-      return avgGain == 0.0 ? 50.0 : 100.0;
+      return 100.0;
     }
     return 100.0 - 100.0 / (1.0 + avgGain / avgLoss);
   }

@@ -3,7 +3,7 @@
  *
  * <pre>
  *   BAR ──► IndicatorContainer ──► per (symbol, timeframe): Indicator[] ──► INDICATOR (IndicatorValue)
- *                                     RsiIndicator, MacdIndicator, BollingerBandsIndicator, SmaIndicator, EmaIndicator
+ *                                     RsiIndicator, MacdIndicator, BollingerBandsIndicator, SmaIndicator, EmaIndicator, AtrIndicator
  *                                     built from RollingWindow (SMA, population std) and ExponentialAverage (SMA-seeded EMA)
  * </pre>
  *

@@ -7,6 +7,7 @@ import dev.tierbus.event.Bar;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventIds;
 import dev.tierbus.event.EventType;
+import dev.tierbus.event.IndicatorValue;
 import dev.tierbus.event.Signal;
 import dev.tierbus.router.Scope;
 import dev.tierbus.trading.support.ParamReader;
@@ -14,6 +15,7 @@ import dev.tierbus.trading.support.SeriesMap;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +29,21 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link StrategyFunction} on the bars it receives: container type {@code strategy}.
  *
  * <pre>
- *   BAR (from a subscription, or forwarded by the parent on the internal bus)
- *     ──► StrategyFunction.onBar(bar, symbol) ──► SIGNAL ──► parent (internal bus, Scope.PARENT) if there is one
+ *   BAR / INDICATOR (from a subscription, or forwarded by the parent on the internal bus)
+ *     ──► StrategyFunction.onBar(bar, symbol) / onIndicator(value, symbol) ──► SIGNAL ──► parent (internal bus, Scope.PARENT) if there is one
  *                                                        └─► router (publishExternal) otherwise
  * </pre>
  *
  * <p>Parameters: {@code strategy: {type: <name>, ...}} where the type is looked up in
- * {@link StrategyTypes} (built in: {@code momentum}, {@code mean_reversion}). Any function can
+ * {@link StrategyTypes} (built in: {@code momentum}, {@code mean_reversion}, {@code breakout}). Any function can
  * also be wrapped directly with {@link #StrategyContainer(StrategyFunction)}.
  *
  * <p>A strategy inside an ensemble gets its bars from the ensemble; if it also subscribes to
  * the same bars itself, each bar arrives twice: a bar that is not newer than the last one of
  * its (symbol, timeframe) is skipped and counted, so the function sees each bar once and in
- * order. The SIGNAL event has the bar's symbol and time and a {@value #TIMEFRAME_HEADER}
- * header with the bar's timeframe, so an ensemble can tell the 1min and 5min signals of one
+ * order; the same holds for an indicator value per (symbol, timeframe, indicator with its
+ * parameters). The SIGNAL event has the symbol and time of the bar (or indicator value) it
+ * answers and a {@value #TIMEFRAME_HEADER} header with its timeframe, so an ensemble can tell the 1min and 5min signals of one
  * instant apart.
  */
 public final class StrategyContainer extends Container {
@@ -55,6 +58,9 @@ public final class StrategyContainer extends Container {
   private final SeriesMap<long[]> lastBarTime = new SeriesMap<>(() -> new long[] {Long.MIN_VALUE});
   private final LongAdder barsIn = new LongAdder();
   private final LongAdder barsSkipped = new LongAdder();
+  private final SeriesMap<Map<String, long[]>> lastIndicatorTime = new SeriesMap<>(HashMap::new);
+  private final LongAdder indicatorsIn = new LongAdder();
+  private final LongAdder indicatorsSkipped = new LongAdder();
   private final LongAdder signalsOut = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final Handler<Throwable> onRejected = this::rejected;
@@ -111,6 +117,10 @@ public final class StrategyContainer extends Container {
   }
 
   private void onEvent(Event event, Emitter out) {
+    if (event.type() == EventType.INDICATOR && event.payload() instanceof IndicatorValue value) {
+      onIndicator(event, value, out);
+      return;
+    }
     if (event.type() != EventType.BAR || !(event.payload() instanceof Bar bar)) {
       return;
     }
@@ -121,14 +131,31 @@ public final class StrategyContainer extends Container {
       return;
     }
     last[0] = event.timeNanos();
-    Signal signal = function.onBar(bar, event.symbol());
+    emit(event, bar.timeframe(), function.onBar(bar, event.symbol()), out);
+  }
+
+  /** An indicator value, once per (symbol, timeframe, indicator and parameters, time). */
+  private void onIndicator(Event event, IndicatorValue value, Emitter out) {
+    indicatorsIn.increment();
+    Map<String, long[]> byIndicator = lastIndicatorTime.get(event.symbol(), value.timeframe());
+    long[] last = byIndicator.computeIfAbsent(value.name() + value.params(), k -> new long[] {Long.MIN_VALUE});
+    if (event.timeNanos() <= last[0]) {
+      indicatorsSkipped.increment();
+      return;
+    }
+    last[0] = event.timeNanos();
+    emit(event, value.timeframe(), function.onIndicator(value, event.symbol()), out);
+  }
+
+  private void emit(Event event, String timeframe, Signal answer, Emitter out) {
+    Signal signal = answer;
     if (signal == null) {
       return;
     }
     if (signal.strategy() == null) {
       signal = new Signal(signal.direction(), signal.strength(), signal.reason(), id());
     }
-    Map<String, String> headers = bar.timeframe() == null ? Map.of() : Map.of(TIMEFRAME_HEADER, bar.timeframe());
+    Map<String, String> headers = timeframe == null ? Map.of() : Map.of(TIMEFRAME_HEADER, timeframe);
     Event out1 = new Event(EventIds.next(), EventType.SIGNAL, id(), event.symbol(), event.timeNanos(), signal, headers);
     signalsOut.increment();
     if (parent() != null) {
@@ -159,6 +186,16 @@ public final class StrategyContainer extends Container {
   /** Bars skipped as duplicates or out of order. */
   public long barsSkipped() {
     return barsSkipped.sum();
+  }
+
+  /** INDICATOR events received (both paths). */
+  public long indicatorsIn() {
+    return indicatorsIn.sum();
+  }
+
+  /** INDICATOR events skipped as duplicates or out of order. */
+  public long indicatorsSkipped() {
+    return indicatorsSkipped.sum();
   }
 
   /** Signals emitted. */

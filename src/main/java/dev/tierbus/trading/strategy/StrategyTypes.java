@@ -8,8 +8,9 @@ import java.util.TreeMap;
 /**
  * Maps {@code strategy.type} names to {@link StrategyFactory factories}.
  *
- * <p>{@link #builtIn()} has {@code momentum} ({@link MomentumStrategy}) and
- * {@code mean_reversion} ({@link MeanReversionStrategy}). Register more before building
+ * <p>{@link #builtIn()} has {@code momentum} ({@link MomentumStrategy}),
+ * {@code mean_reversion} ({@link MeanReversionStrategy}) and {@code breakout}
+ * ({@link BreakoutStrategy}). Register more before building
  * containers; lookups are not synchronised.
  */
 public final class StrategyTypes {
@@ -22,11 +23,12 @@ public final class StrategyTypes {
     return new StrategyTypes();
   }
 
-  /** The built-in strategies: momentum and mean_reversion. */
+  /** The built-in strategies: momentum, mean_reversion and breakout. */
   public static StrategyTypes builtIn() {
     return new StrategyTypes()
         .register(MomentumStrategy.TYPE, MomentumStrategy.FACTORY)
-        .register(MeanReversionStrategy.TYPE, MeanReversionStrategy.FACTORY);
+        .register(MeanReversionStrategy.TYPE, MeanReversionStrategy.FACTORY)
+        .register(BreakoutStrategy.TYPE, BreakoutStrategy.FACTORY);
   }
 
   /** Adds or replaces a type (names are case-sensitive, as in the topology file). */

@@ -5,9 +5,10 @@
  * <pre>
  *   strategy: {type: momentum, fast_period: 10, slow_period: 20, signal_threshold: 0.02}
  *        │
- *        └─ StrategyTypes ──► MomentumStrategy / MeanReversionStrategy / a user's function
+ *        └─ StrategyTypes ──► MomentumStrategy / MeanReversionStrategy / BreakoutStrategy / a user's function
  *
- *   BAR ──► StrategyContainer ──► function.onBar ──► SIGNAL ──► parent ensemble (internal bus) or router
+ *   BAR, INDICATOR ──► StrategyContainer ──► function.onBar / onIndicator ──► SIGNAL
+ *                                              ──► parent ensemble (internal bus) or router
  * </pre>
  */
 package dev.tierbus.trading.strategy;

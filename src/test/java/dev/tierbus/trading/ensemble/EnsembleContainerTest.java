@@ -210,9 +210,11 @@ class EnsembleContainerTest {
         .put("max_bars", 100).put("interval_ms", 0).put("seed", 7));
     ContainerSpec ens = ensemble("weighted_voting", 1_000, true,
         ContainerSpec.of("momentum_fast", "strategy").withParams(new JsonObject().put("strategy", new JsonObject()
-            .put("type", "momentum").put("fast_period", 10).put("slow_period", 20).put("signal_threshold", 0.02))),
+            .put("type", "momentum").put("fast_period", 10).put("slow_period", 20).put("signal_threshold", 0.02)
+            .put("emit", "every_bar"))),
         ContainerSpec.of("momentum_slow", "strategy").withParams(new JsonObject().put("strategy", new JsonObject()
-            .put("type", "momentum").put("fast_period", 20).put("slow_period", 50).put("signal_threshold", 0.015))),
+            .put("type", "momentum").put("fast_period", 20).put("slow_period", 50).put("signal_threshold", 0.015)
+            .put("emit", "every_bar"))),
         ContainerSpec.of("mean_reversion", "strategy").withParams(new JsonObject().put("strategy", new JsonObject()
             .put("type", "mean_reversion").put("lookback_period", 20).put("std_threshold", 2.0))));
     run(vertx, router, signals, List.of(ens, feed), d -> {

@@ -61,8 +61,8 @@ class IndicatorMathTest {
   }
 
   @Test
-  void rsiIsFiftyOnAFlatSeriesAndZeroWhenEveryCloseIsDown() {
-    assertThat(run(new RsiIndicator(2), 5, 5, 5, 5).get(3).get("value")).isEqualTo(50.0);
+  void rsiIsHundredWhenNothingWasLostEvenOnAFlatSeriesAndZeroWhenEveryCloseIsDown() {
+    assertThat(run(new RsiIndicator(2), 5, 5, 5, 5).get(3).get("value")).isEqualTo(100.0);
     assertThat(run(new RsiIndicator(2), 5, 4, 3, 2).get(3).get("value")).isEqualTo(0.0);
   }
 
@@ -129,9 +129,27 @@ class IndicatorMathTest {
   }
 
   @Test
+  void atrSeedsWithTheMeanOfTheFirstNTrueRangesThenSmoothsLikeWilder() {
+    // bars (h, l, c): (10,8,9) (11,9,10.5) (12,10,10) (10.5,7,8) (9,8.5,9)
+    // TR1 = max(2, |11−9|, |9−9|) = 2; TR2 = max(2, |12−10.5|, |10−10.5|) = 2; TR3 = max(3.5, 0.5, 3) = 3.5
+    // TR4 = max(0.5, |9−8|, |8.5−8|) = 1
+    // ATR(3) at index 3 = (2 + 2 + 3.5) / 3 = 2.5; at index 4 = (2.5·2 + 1) / 3 = 2
+    AtrIndicator atr = new AtrIndicator(3);
+    double[][] hlc = {{10, 8, 9}, {11, 9, 10.5}, {12, 10, 10}, {10.5, 7, 8}, {9, 8.5, 9}};
+    List<Double> out = new ArrayList<>();
+    for (double[] b : hlc) {
+      out.add(atr.update(new dev.tierbus.event.Bar("1D", b[2], b[0], b[1], b[2], 1)) ? atr.value() : null);
+    }
+    assertThat(out.subList(0, 3)).containsOnlyNulls();
+    assertThat(out.get(3)).isCloseTo(2.5, EPS);
+    assertThat(out.get(4)).isCloseTo(2.0, EPS);
+    assertThat(atr).hasToString("ATR(3)");
+  }
+
+  @Test
   void noValueBeforeWarmUp() {
     Indicator[] all = {new SmaIndicator(5), new EmaIndicator(5), new RsiIndicator(5),
-        new MacdIndicator(3, 5, 2), new BollingerBandsIndicator(5, 2)};
+        new MacdIndicator(3, 5, 2), new BollingerBandsIndicator(5, 2), new AtrIndicator(5)};
     for (Indicator indicator : all) {
       for (int i = 1; i < indicator.warmUpBars(); i++) {
         assertThat(indicator.update(bar(100 + i))).as("%s after %d bars", indicator, i).isFalse();

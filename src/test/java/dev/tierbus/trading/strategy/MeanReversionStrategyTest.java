@@ -42,4 +42,15 @@ class MeanReversionStrategyTest {
     assertThat(sig.direction()).isEqualTo(Direction.SHORT);
     assertThat(sig.strength()).isCloseTo(-1.0, within(1e-12));
   }
+
+  @Test
+  void aZScoreExactlyAtTheThresholdIsFlatAndSymbolsAreSeparate() {
+    MeanReversionStrategy s = new MeanReversionStrategy(2, 1.0);
+    assertThat(s.onBar(bar(10), "AAPL")).isNull();
+    assertThat(s.onBar(bar(99), "MSFT")).isNull();
+    // window 10 20: mean 15, σ 5, z = +1 = threshold: not beyond it
+    assertThat(s.onBar(bar(20), "AAPL").direction()).isEqualTo(Direction.FLAT);
+    // window 20 5: mean 12.5, σ 7.5, z = −1: not beyond −threshold either
+    assertThat(s.onBar(bar(5), "AAPL").direction()).isEqualTo(Direction.FLAT);
+  }
 }

@@ -53,17 +53,21 @@ class StrategyContainerTest {
           for (int i = 0; i < closes.length; i++) {
             router.publish(barEvent("data_container", "AAPL", i, closes[i]));
           }
-          return eventually(vertx, () -> got.size() >= 4, 5_000, () -> "4 signals, got " + got).map(v -> d);
+          return eventually(vertx, () -> got.size() >= 2, 5_000, () -> "2 signals, got " + got)
+              .compose(v -> dev.tierbus.trading.TradingTestSupport.sleep(vertx, 100)).map(v -> d);
         })
         .onComplete(ctx.succeeding(d -> ctx.verify(() -> {
+          // index 3: both averages exist, not above; 4: gap +2.4% > 2%, crosses above; 5: gap 0, inside
+          // the ±2% band; 6: gap −10.5%, falls below
           assertThat(got).extracting(e -> e.payloadAs(Signal.class).direction())
-              .containsExactly(Direction.FLAT, Direction.LONG, Direction.FLAT, Direction.SHORT);
+              .containsExactly(Direction.LONG, Direction.SHORT);
           Event first = got.get(0);
           assertThat(first.source()).isEqualTo("mom");
           assertThat(first.payloadAs(Signal.class).strategy()).isEqualTo("mom");
-          assertThat(first.timeNanos()).isEqualTo(barEvent("x", "AAPL", 3, 0).timeNanos());
+          assertThat(first.timeNanos()).isEqualTo(barEvent("x", "AAPL", 4, 0).timeNanos());
+          assertThat(got.get(1).timeNanos()).isEqualTo(barEvent("x", "AAPL", 6, 0).timeNanos());
           assertThat(first.headers()).containsEntry(StrategyContainer.TIMEFRAME_HEADER, "1min");
-          assertThat(((StrategyContainer) d.container("mom")).signalsEmitted()).isEqualTo(4);
+          assertThat(((StrategyContainer) d.container("mom")).signalsEmitted()).isEqualTo(2);
           shutDown(d, router).onComplete(ctx.succeedingThenComplete());
         })));
   }
@@ -103,15 +107,16 @@ class StrategyContainerTest {
     ParamReader unknown = ParamReader.of(new JsonObject().put("strategy", new JsonObject().put("type", "magic")));
     StrategyContainer.readFunction(unknown, types);
     assertThat(unknown.problems()).containsExactly(
-        "strategy.type: unknown strategy 'magic', expected one of [mean_reversion, momentum]");
+        "strategy.type: unknown strategy 'magic', expected one of [breakout, mean_reversion, momentum]");
 
     JsonObject badParams = momentum(20, 10, -0.1);
     badParams.getJsonObject("strategy").put("lookback_period", 5);
     ParamReader bad = ParamReader.of(badParams);
     assertThat(StrategyContainer.readFunction(bad, types)).isNull();
     assertThat(bad.problems()).containsExactlyInAnyOrder(
-        "strategy.lookback_period: unknown parameter, expected one of [fast_period, signal_threshold, slow_period, type]",
-        "strategy.signal_threshold: must be > 0.0, was -0.1",
+        "strategy.lookback_period: unknown parameter, expected one of "
+            + "[emit, exit_signal, fast_period, signal_threshold, slow_period, type]",
+        "strategy.signal_threshold: must be >= 0.0, was -0.1",
         "strategy.fast_period: must be less than slow_period (10), was 20");
 
     ParamReader mr = ParamReader.of(new JsonObject().put("strategy", new JsonObject()
@@ -120,6 +125,35 @@ class StrategyContainerTest {
     assertThat(mr.problems()).containsExactlyInAnyOrder(
         "strategy.lookback_period: must be >= 2, was 1",
         "strategy.std_threshold: expected a finite number, was \"two\"");
+  }
+
+  @Test
+  void aPlainFunctionOfIndicatorsIsAStrategyAndSeesEachValueOnce(Vertx vertx, VertxTestContext ctx) {
+    StrategyFunction rsi = StrategyFunction.onIndicators((value, symbol) ->
+        value.name().equals("RSI") && value.value("value") < 30
+            ? new Signal(Direction.LONG, 0.5, "RSI below 30", null) : null);
+    ContainerRegistry registry = ContainerRegistry.empty().register("rsi", s -> new StrategyContainer(rsi));
+    ContainerTestKit kit = ContainerTestKit.create(vertx, registry);
+    Event low = Event.of(EventType.INDICATOR, "ind", "AAPL", 5, new dev.tierbus.event.IndicatorValue("RSI",
+        java.util.Map.of("period", 14.0), java.util.Map.of("value", 25.0), "1D"));
+    Event high = Event.of(EventType.INDICATOR, "ind", "AAPL", 6, new dev.tierbus.event.IndicatorValue("RSI",
+        java.util.Map.of("period", 14.0), java.util.Map.of("value", 55.0), "1D"));
+    kit.deploy(ContainerSpec.of("r", "rsi"))
+        .compose(c -> {
+          kit.injectInternal(low);
+          kit.injectInternal(low); // a second path: skipped
+          kit.injectInternal(high);
+          return kit.awaitPublishedInternally(1, Duration.ofSeconds(5)).map(l -> c);
+        })
+        .onComplete(ctx.succeeding(c -> vertx.setTimer(100, t -> ctx.verify(() -> {
+          assertThat(kit.publishedInternally()).hasSize(1);
+          Event signal = kit.publishedInternally().get(0);
+          assertThat(signal.timeNanos()).isEqualTo(5);
+          assertThat(signal.headers()).containsEntry(StrategyContainer.TIMEFRAME_HEADER, "1D");
+          assertThat(signal.payloadAs(Signal.class).strategy()).isEqualTo("r");
+          assertThat(((StrategyContainer) c).indicatorsSkipped()).isEqualTo(1);
+          kit.close().onComplete(ctx.succeedingThenComplete());
+        }))));
   }
 
   @Test
