@@ -104,9 +104,9 @@ public final class ExecutionContainer extends Container {
   @Override
   protected Future<?> tearDown() {
     if (broker != null) {
-      log.info("execution {}: {} orders, {} fills, {} rejected, {} still working, {} open fills outside the bar's range",
-          id(), broker.ordersIn(), broker.fills(), broker.rejected(), broker.workingOrders(),
-          broker.openFillsOutsideRange());
+      log.info("execution {}: {} orders ({} repeated ids ignored), {} fills, {} rejected, {} still working, "
+          + "{} open fills outside the bar's range", id(), broker.ordersIn(), broker.duplicateOrders(), broker.fills(),
+          broker.rejected(), broker.workingOrders(), broker.openFillsOutsideRange());
     }
     return Future.succeededFuture();
   }

@@ -41,8 +41,10 @@ import java.util.Objects;
  *       {@link CostModel#affordableQuantity}; one that affords nothing is rejected.</li>
  * </ul>
  * Each order fills completely in one {@link Fill} with commission {@link CostModel#commission}.
- * A rejected order (no symbol, duplicate id, too many working orders, notional too small) gets a
- * {@link RiskAlert} with code {@value #REJECTED} and the order id in its details. Bars not later
+ * A rejected order (no symbol, too many working orders, notional too small) gets a
+ * {@link RiskAlert} with code {@value #REJECTED} and the order id in its details. An order whose
+ * id was already received (among the last {@value #REMEMBERED_IDS}) is a redelivery: it is
+ * ignored and counted ({@link #duplicateOrders()}). Bars not later
  * than the last bar of their symbol are ignored and counted. One owner drives it (not
  * thread-safe); its counters may be read from any thread.
  */
@@ -82,6 +84,7 @@ public final class PaperBroker {
   private volatile long fills;
   private volatile long rejected;
   private volatile long staleBars;
+  private volatile long duplicates;
   private volatile long openFillsOutsideRange;
 
   public PaperBroker(ExecutionConfig config, Sink sink) {
@@ -98,7 +101,9 @@ public final class PaperBroker {
       return;
     }
     if (!seenIds.add(order.orderId())) {
-      reject(symbol, timeNanos, order, "order id " + order.orderId() + " was already received");
+      // a redelivery of an order already taken (the reliable tier redelivers after a crash):
+      // trading it again would double the position, refusing it would tell risk it never traded
+      duplicates++;
       return;
     }
     if (seenIds.size() > REMEMBERED_IDS) {
@@ -278,6 +283,11 @@ public final class PaperBroker {
   /** Orders rejected. */
   public long rejected() {
     return rejected;
+  }
+
+  /** Orders ignored because their id had already been received. */
+  public long duplicateOrders() {
+    return duplicates;
   }
 
   /** Orders waiting for a price. */

@@ -1,10 +1,5 @@
 package dev.tierbus.trading.risk;
 
-import static dev.tierbus.trading.risk.PositionSizer.money;
-import static dev.tierbus.trading.risk.PositionSizer.pct;
-import static dev.tierbus.trading.risk.PositionSizer.price;
-import static dev.tierbus.trading.risk.PositionSizer.qty;
-
 import dev.tierbus.event.Bar;
 import dev.tierbus.event.Direction;
 import dev.tierbus.event.Fill;
@@ -57,39 +52,11 @@ import java.util.TreeMap;
  */
 public final class RiskManager {
 
-  static final String STOP_LOSS = "stop_loss_pct";
-  static final String EMERGENCY = "emergency_stop_loss";
-
   /** Where orders and alerts go. */
   public interface Sink {
     void order(String symbol, long timeNanos, Order order);
 
     void alert(String symbol, long timeNanos, RiskAlert alert);
-  }
-
-  private static final class SymbolState {
-    long barTime = Long.MIN_VALUE;
-    double close = Double.NaN;
-    Direction desired;
-    long signalTime = Long.MIN_VALUE;
-    String signalNote;
-    boolean unprocessed;
-    Direction stopLock;
-    int pending;
-    String lastAlertKey;
-  }
-
-  private static final class Pending {
-    final String symbol;
-    final double signedQuantity;
-    final boolean notional;
-    double filled;
-
-    Pending(String symbol, double signedQuantity, boolean notional) {
-      this.symbol = symbol;
-      this.signedQuantity = signedQuantity;
-      this.notional = notional;
-    }
   }
 
   private final RiskConfig config;
@@ -98,7 +65,7 @@ public final class RiskManager {
   private final PositionBook book;
   private final PositionSizer sizer;
   private final TreeMap<String, SymbolState> symbols = new TreeMap<>();
-  private final Map<String, Pending> pending = new LinkedHashMap<>();
+  private final Map<String, PendingOrder> pending = new LinkedHashMap<>();
   private long nextOrder = 1;
   private double peakEquity;
   private volatile boolean halted;
@@ -168,7 +135,7 @@ public final class RiskManager {
 
   /** A fill; fills of orders this manager did not send are ignored. */
   public void onFill(String symbol, long timeNanos, Fill fill) {
-    Pending p = pending.get(fill.orderId());
+    PendingOrder p = pending.get(fill.orderId());
     if (p == null && !fill.orderId().startsWith(orderIdPrefix)) {
       foreignFills++;
       return;
@@ -183,7 +150,7 @@ public final class RiskManager {
     st.lastAlertKey = null;
     if (p != null) {
       p.filled += fill.quantity();
-      if (p.notional || p.filled >= Math.abs(p.signedQuantity) * (1 - 1e-9)) {
+      if (p.done()) {
         pending.remove(fill.orderId());
         pendingCount = pending.size();
         st.pending--;
@@ -196,7 +163,7 @@ public final class RiskManager {
 
   /** The broker rejected an order: it is no longer pending (the next signal or bar decides again). */
   public void onOrderRejected(String orderId) {
-    Pending p = pending.remove(orderId);
+    PendingOrder p = pending.remove(orderId);
     if (p != null) {
       pendingCount = pending.size();
       state(p.symbol).pending--;
@@ -216,14 +183,7 @@ public final class RiskManager {
       return false;
     }
     halted = true;
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("peak_equity", money(peakEquity));
-    details.put("equity", money(equity));
-    details.put("drawdown_pct", pct(drawdown * 100).replace("%", ""));
-    details.put("limit_pct", pct(config.emergencyStopLoss() * 100).replace("%", ""));
-    emitAlert(symbol, t, new RiskAlert(EMERGENCY, "drawdown " + pct(drawdown * 100) + " from peak equity "
-        + money(peakEquity) + " to " + money(equity) + " exceeds emergency_stop_loss "
-        + pct(config.emergencyStopLoss() * 100) + ": closing every position and refusing new entries", details));
+    emitAlert(symbol, t, RiskAlerts.emergency(peakEquity, equity, drawdown, config.emergencyStopLoss()));
     for (Map.Entry<String, SymbolState> e : symbols.entrySet()) {
       evaluate(e.getKey(), e.getValue(), t);
     }
@@ -246,19 +206,11 @@ public final class RiskManager {
       return false;
     }
     st.stopLock = pos > 0 ? Direction.LONG : Direction.SHORT;
-    String why = "close " + price(st.close) + (pos > 0 ? " <= " : " >= ") + "stop " + price(stop) + " ("
-        + pct(config.stopLossPct()) + (pos > 0 ? " below" : " above") + " average cost " + price(avg) + ")";
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("close", price(st.close));
-    details.put("stop", price(stop));
-    details.put("average_cost", price(avg));
-    details.put("limit_pct", pct(config.stopLossPct()).replace("%", ""));
-    details.put("quantity", qty(Math.abs(pos)));
+    String why = RiskAlerts.stopReason(pos > 0, st.close, stop, config.stopLossPct(), avg);
     String orderId = send(symbol, t, Order.market(nextId(), pos > 0 ? Side.SELL : Side.BUY, Math.abs(pos),
         "stop-loss: " + why));
-    details.put(RiskAlert.ORDER_ID, orderId);
-    emitAlert(symbol, t, new RiskAlert(STOP_LOSS, symbol + " stop-loss: " + why + ": exiting " + qty(Math.abs(pos)),
-        details));
+    emitAlert(symbol, t, RiskAlerts.stopLoss(symbol, why, st.close, stop, avg, config.stopLossPct(), Math.abs(pos),
+        orderId));
     return true;
   }
 
@@ -295,9 +247,7 @@ public final class RiskManager {
     if (halted) {
       target = 0;
       if (fresh && wanted != 0 && wanted != current) {
-        alertOnce(symbol, st, t, new RiskAlert(EMERGENCY, st.desired + " " + symbol
-            + " refused: trading is halted by emergency_stop_loss " + pct(config.emergencyStopLoss() * 100),
-            Map.of("symbol", symbol)));
+        alertOnce(symbol, st, t, RiskAlerts.halted(symbol, st.desired, config.emergencyStopLoss()));
       }
     }
     if (target == current) {
@@ -318,8 +268,7 @@ public final class RiskManager {
   private void enter(String symbol, SymbolState st, long t, Direction direction, double cash) {
     double equity = book.equity();
     if (!(equity > 0)) {
-      alertOnce(symbol, st, t, new RiskAlert(PositionSizer.SIZING, direction + " " + symbol
-          + " refused: equity is " + money(equity), Map.of("symbol", symbol, "equity", money(equity))));
+      alertOnce(symbol, st, t, RiskAlerts.noEquity(symbol, direction, equity));
       return;
     }
     PositionSizer.Entry entry = sizer.size(symbol, direction, st.close, equity, cash, otherExposure(symbol));
@@ -331,7 +280,7 @@ public final class RiskManager {
     }
     Side side = direction == Direction.LONG ? Side.BUY : Side.SELL;
     String reason = "enter " + (direction == Direction.LONG ? "long" : "short") + " on " + st.signalNote
-        + " [" + config.sizing() + ", reference close " + price(st.close) + "]";
+        + " [" + config.sizing() + ", reference close " + PositionSizer.price(st.close) + "]";
     Order order = Double.isNaN(entry.notional())
         ? Order.market(nextId(), side, entry.quantity(), reason)
         : Order.marketNotional(nextId(), side, entry.notional(), entry.quantity(), config.wholeUnits(), reason);
@@ -355,9 +304,9 @@ public final class RiskManager {
         continue;
       }
       double q = book.position(s);
-      for (Pending p : pending.values()) {
+      for (PendingOrder p : pending.values()) {
         if (p.symbol.equals(s)) {
-          q += Math.signum(p.signedQuantity) * Math.max(0.0, Math.abs(p.signedQuantity) - p.filled);
+          q += p.remaining();
         }
       }
       double mark = e.getValue().close > 0 ? e.getValue().close : book.markOf(s);
@@ -371,8 +320,7 @@ public final class RiskManager {
   // ------------------------------------------------------------------ output
 
   private String send(String symbol, long t, Order order) {
-    pending.put(order.orderId(), new Pending(symbol,
-        order.side() == Side.BUY ? order.quantity() : -order.quantity(), order.isNotional()));
+    pending.put(order.orderId(), new PendingOrder(symbol, order));
     pendingCount = pending.size();
     state(symbol).pending++;
     ordersOut++;
