@@ -186,6 +186,37 @@ class SignalToAnalysisFlowTest {
     }
   }
 
+  @Test
+  void withSeveralSymbolsTheEquityCurveHasOnePointPerBarTimeMarkedAtEveryClose() {
+    JsonObject risk = new JsonObject().put("sizing", new JsonObject().put("method", "fixed_quantity").put("quantity", 10));
+    try (TradingFlow flow = TradingFlow.deploy(vertx, null, risk, new JsonObject(), new JsonObject(), new JsonObject())) {
+      long[] days = {T1, T2, T3};
+      double[][] closes = {{100, 50}, {110, 40}, {120, 45}};
+      for (int d = 0; d < days.length; d++) {
+        flow.barOpen("AAPL", days[d], closes[d][0]);
+        flow.barOpen("MSFT", days[d], closes[d][1]);
+        flow.bar("AAPL", days[d], new Bar("1D", closes[d][0], closes[d][0], closes[d][0], closes[d][0], 1));
+        flow.bar("MSFT", days[d], new Bar("1D", closes[d][1], closes[d][1], closes[d][1], closes[d][1], 1));
+        if (d == 0) {
+          flow.signal("MSFT", T1, signal(Direction.LONG)); // 10 MSFT at the open of day 2: 40
+        }
+      }
+
+      // 3 bar times, 2 symbols: 6 bar updates and 1 fill update, but 3 points
+      assertThat(flow.seen(EventType.PORTFOLIO_UPDATE)).hasSize(7);
+      AnalysisResult result = flow.analysis().result();
+      assertThat(result.equity()).extracting(p -> p.timeNanos()).containsExactly(T1, T2, T3);
+      // day 2: 100 000 − 400 + 10 × 40 = 100 000; day 3: 99 600 + 10 × 45 = 100 050
+      assertThat(result.equity()).extracting(p -> p.equity()).containsExactly(100_000.0, 100_000.0, 100_050.0);
+      assertThat(result.metrics().exposure()).isCloseTo(2.0 / 3, within(1e-12));
+      assertThat(result.trades()).singleElement().satisfies(t -> {
+        assertThat(t.open()).isTrue();
+        assertThat(t.symbol()).isEqualTo("MSFT");
+        assertThat(t.pnl()).isCloseTo(50, within(EPS)); // marked at the last close 45
+      });
+    }
+  }
+
   /** The portfolio's last update at {@code time}. */
   private static PortfolioUpdate last(TradingFlow flow, long time) {
     List<Event> updates = flow.seen(EventType.PORTFOLIO_UPDATE).stream().filter(e -> e.timeNanos() == time).toList();
