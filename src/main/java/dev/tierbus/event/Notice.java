@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A system notice (payload of {@link EventType#SYSTEM}, {@link EventType#ERROR} and
- * {@link EventType#RISK_ALERT}).
+ * {@link EventType#RISK_ALERT}; the built-in risk and execution containers send the richer
+ * {@link RiskAlert} on RISK_ALERT).
  *
  * @param code short machine-readable code, e.g. {@code max_position_pct}
  * @param message human-readable text

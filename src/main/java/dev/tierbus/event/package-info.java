@@ -6,6 +6,7 @@
  * <pre>
  *   Event ── payload: Bar | Tick | Quote | Trade | BookUpdate | Signal | IndicatorValue
  *                     | Order | Fill | PortfolioUpdate | RegimeChange | Notice | Attributes
+ *                     | RiskAlert | AnalysisReport
  *   in-JVM:      passed by reference (EventCodec / EventBatchCodec transform() = identity)
  *   across JVMs: compact binary (EventBatchCodec: one message per batch, string dictionary)
  * </pre>

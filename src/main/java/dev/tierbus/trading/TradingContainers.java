@@ -2,12 +2,16 @@ package dev.tierbus.trading;
 
 import dev.tierbus.container.ContainerProvider;
 import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.trading.analysis.AnalysisContainer;
 import dev.tierbus.trading.data.MarketDataContainer;
 import dev.tierbus.trading.data.SyntheticFeedContainer;
 import dev.tierbus.trading.ensemble.EnsembleContainer;
+import dev.tierbus.trading.execution.ExecutionContainer;
 import dev.tierbus.trading.indicator.IndicatorContainer;
+import dev.tierbus.trading.portfolio.PortfolioContainer;
 import dev.tierbus.trading.printer.PrinterContainer;
 import dev.tierbus.trading.recorder.RecorderContainer;
+import dev.tierbus.trading.risk.RiskContainer;
 import dev.tierbus.trading.strategy.StrategyContainer;
 
 /**
@@ -25,6 +29,10 @@ import dev.tierbus.trading.strategy.StrategyContainer;
  *   <tr><td>{@value #STRATEGY_ENSEMBLE}</td><td>{@link EnsembleContainer}</td></tr>
  *   <tr><td>{@value #PRINTER}</td><td>{@link PrinterContainer}</td></tr>
  *   <tr><td>{@value #RECORDER}</td><td>{@link RecorderContainer}</td></tr>
+ *   <tr><td>{@value #RISK}</td><td>{@link RiskContainer}</td></tr>
+ *   <tr><td>{@value #EXECUTION}</td><td>{@link ExecutionContainer}</td></tr>
+ *   <tr><td>{@value #PORTFOLIO}</td><td>{@link PortfolioContainer}</td></tr>
+ *   <tr><td>{@value #ANALYSIS}</td><td>{@link AnalysisContainer}</td></tr>
  * </table>
  */
 public final class TradingContainers implements ContainerProvider {
@@ -36,6 +44,10 @@ public final class TradingContainers implements ContainerProvider {
   public static final String STRATEGY_ENSEMBLE = "strategy_ensemble";
   public static final String PRINTER = "printer";
   public static final String RECORDER = "recorder";
+  public static final String RISK = "risk";
+  public static final String EXECUTION = "execution";
+  public static final String PORTFOLIO = "portfolio";
+  public static final String ANALYSIS = "analysis";
 
   @Override
   public void register(ContainerRegistry registry) {
@@ -46,6 +58,10 @@ public final class TradingContainers implements ContainerProvider {
         .register(STRATEGY_ENSEMBLE, EnsembleContainer.factory())
         .register(PRINTER, PrinterContainer.factory())
         .register(RECORDER, RecorderContainer.factory());
+    registry.register(RISK, RiskContainer.factory())
+        .register(EXECUTION, ExecutionContainer.factory())
+        .register(PORTFOLIO, PortfolioContainer.factory())
+        .register(ANALYSIS, AnalysisContainer.factory());
   }
 
   /** A registry with only the built-in trading types (handy in tests and embedding). */

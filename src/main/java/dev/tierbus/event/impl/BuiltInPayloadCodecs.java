@@ -1,5 +1,6 @@
 package dev.tierbus.event.impl;
 
+import dev.tierbus.event.AnalysisReport;
 import dev.tierbus.event.Attributes;
 import dev.tierbus.event.Bar;
 import dev.tierbus.event.BarOpen;
@@ -13,12 +14,14 @@ import dev.tierbus.event.PayloadCodec;
 import dev.tierbus.event.PortfolioUpdate;
 import dev.tierbus.event.Quote;
 import dev.tierbus.event.RegimeChange;
+import dev.tierbus.event.RiskAlert;
 import dev.tierbus.event.Side;
 import dev.tierbus.event.Signal;
 import dev.tierbus.event.Tick;
 import dev.tierbus.event.Trade;
 import dev.tierbus.event.WireReader;
 import dev.tierbus.event.WireWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,9 +29,15 @@ import java.util.Map;
  * The codecs of the payload records of {@code dev.tierbus.event}, with their wire codes.
  *
  * <p>Codes follow the {@code EventType} codes where a payload belongs to one type (Bar 1 ...
- * Trade 5, BarOpen 6, Signal 10 ..., Order 20, Fill 21) and never change. Repeating strings (timeframes,
- * names, strategies, map keys) go through the message dictionary; ids and free text inline.
- * Enums are written by their {@code code()}, 0 for null.
+ * Trade 5, BarOpen 6, Signal 10 ..., Order 20, Fill 21, RiskAlert 24) and never change; AnalysisReport
+ * took the next free code after them (25). Repeating strings (timeframes, names, strategies, map keys)
+ * go through the message dictionary; ids and free text inline. Enums are written by their
+ * {@code code()}, 0 for null.
+ *
+ * <p>Order: the side byte also carries flags ({@value #ORDER_NOTIONAL} a notional follows the
+ * reason, {@value #ORDER_WHOLE_UNITS} whole units), so an order by quantity is written exactly as
+ * before the notional existed and older messages still read; a node without the flags refuses a
+ * notional order as an unknown side instead of misreading it.
  */
 public final class BuiltInPayloadCodecs {
 
@@ -46,6 +55,14 @@ public final class BuiltInPayloadCodecs {
   public static final int ORDER = 20;
   public static final int FILL = 21;
   public static final int NOTICE = 22;
+  public static final int RISK_ALERT = 24;
+  public static final int ANALYSIS_REPORT = 25;
+
+  /** Flag in an Order's side byte: a notional (double) follows the reason. */
+  public static final int ORDER_NOTIONAL = 0x40;
+  /** Flag in an Order's side byte: the notional resolves to whole units. */
+  public static final int ORDER_WHOLE_UNITS = 0x20;
+  private static final int ORDER_SIDE_MASK = 0x0F;
 
   private static final List<PayloadCodec<?>> ALL = List.of(
       PayloadCodec.of(BAR, Bar.class, (p, out) -> {
@@ -110,14 +127,7 @@ public final class BuiltInPayloadCodecs {
         out.writeDouble(p.confidence());
       }, in -> new RegimeChange(in.readDictionaryString(), in.readDictionaryString(), in.readDouble())),
       PayloadCodec.of(ATTRIBUTES, Attributes.class, AttributesCodec::write, AttributesCodec::read),
-      PayloadCodec.of(ORDER, Order.class, (p, out) -> {
-        out.writeString(p.orderId());
-        out.writeByte(p.side().code());
-        out.writeDouble(p.quantity());
-        out.writeDouble(p.limitPrice());
-        out.writeString(p.reason());
-      }, in -> new Order(in.readString(), Side.fromCode(in.readByte()), in.readDouble(), in.readDouble(),
-          in.readString())),
+      PayloadCodec.of(ORDER, Order.class, BuiltInPayloadCodecs::writeOrder, BuiltInPayloadCodecs::readOrder),
       PayloadCodec.of(FILL, Fill.class, (p, out) -> {
         out.writeString(p.orderId());
         out.writeByte(p.side().code());
@@ -129,13 +139,65 @@ public final class BuiltInPayloadCodecs {
       PayloadCodec.of(NOTICE, Notice.class, (p, out) -> {
         out.writeDictionaryString(p.code());
         out.writeString(p.message());
-      }, in -> new Notice(in.readDictionaryString(), in.readString())));
+      }, in -> new Notice(in.readDictionaryString(), in.readString())),
+      PayloadCodec.of(RISK_ALERT, RiskAlert.class, (p, out) -> {
+        out.writeDictionaryString(p.code());
+        out.writeString(p.message());
+        out.writeCount(p.details().size());
+        for (Map.Entry<String, String> detail : p.details().entrySet()) {
+          out.writeDictionaryString(detail.getKey());
+          out.writeString(detail.getValue());
+        }
+      }, in -> new RiskAlert(in.readDictionaryString(), in.readString(), readStrings(in))),
+      PayloadCodec.of(ANALYSIS_REPORT, AnalysisReport.class, (p, out) -> {
+        out.writeBoolean(p.finalReport());
+        out.writeSignedVarLong(p.equityPoints());
+        out.writeDouble(p.startEquity());
+        out.writeDouble(p.endEquity());
+        out.writeDouble(p.totalReturn());
+        out.writeDouble(p.cagr());
+        out.writeDouble(p.sharpe());
+        out.writeDouble(p.sortino());
+        out.writeDouble(p.maxDrawdown());
+        out.writeSignedVarLong(p.tradeCount());
+        out.writeSignedVarLong(p.openTrades());
+        out.writeDouble(p.winRate());
+        out.writeDouble(p.exposure());
+      }, in -> new AnalysisReport(in.readBoolean(), in.readSignedVarLong(), in.readDouble(), in.readDouble(),
+          in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(),
+          in.readSignedVarLong(), in.readSignedVarLong(), in.readDouble(), in.readDouble())));
 
   private BuiltInPayloadCodecs() {}
 
   /** Every built-in codec. */
   public static List<PayloadCodec<?>> all() {
     return ALL;
+  }
+
+  private static void writeOrder(Order p, WireWriter out) {
+    int flags = (p.isNotional() ? ORDER_NOTIONAL : 0) | (p.wholeUnits() ? ORDER_WHOLE_UNITS : 0);
+    out.writeString(p.orderId());
+    out.writeByte(p.side().code() | flags);
+    out.writeDouble(p.quantity());
+    out.writeDouble(p.limitPrice());
+    out.writeString(p.reason());
+    if (p.isNotional()) {
+      out.writeDouble(p.notional());
+    }
+  }
+
+  private static Order readOrder(WireReader in) {
+    String orderId = in.readString();
+    int sideAndFlags = in.readByte() & 0xFF;
+    Side side = Side.fromCode(sideAndFlags & ORDER_SIDE_MASK);
+    if ((sideAndFlags & ~(ORDER_SIDE_MASK | ORDER_NOTIONAL | ORDER_WHOLE_UNITS)) != 0) {
+      throw new IllegalArgumentException("corrupt order: unknown flags in side byte " + sideAndFlags);
+    }
+    double quantity = in.readDouble();
+    double limitPrice = in.readDouble();
+    String reason = in.readString();
+    double notional = (sideAndFlags & ORDER_NOTIONAL) != 0 ? in.readDouble() : Double.NaN;
+    return new Order(orderId, side, quantity, limitPrice, reason, notional, (sideAndFlags & ORDER_WHOLE_UNITS) != 0);
   }
 
   private static void writeSide(Side side, WireWriter out) {
@@ -154,6 +216,21 @@ public final class BuiltInPayloadCodecs {
       out.writeDictionaryString(entry.getKey());
       out.writeDouble(entry.getValue());
     }
+  }
+
+  /** A map of names to strings, in the order written. */
+  private static Map<String, String> readStrings(WireReader in) {
+    int count = in.readCount();
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < count; i++) {
+      String key = in.readDictionaryString();
+      String value = in.readString();
+      if (key == null || value == null) {
+        throw new IllegalArgumentException("corrupt message: null detail key or value");
+      }
+      map.put(key, value);
+    }
+    return map;
   }
 
   @SuppressWarnings("unchecked")

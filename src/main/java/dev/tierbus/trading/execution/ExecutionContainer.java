@@ -1,0 +1,127 @@
+package dev.tierbus.trading.execution;
+
+import dev.tierbus.container.Container;
+import dev.tierbus.container.ContainerFactory;
+import dev.tierbus.container.Emitter;
+import dev.tierbus.event.Bar;
+import dev.tierbus.event.BarOpen;
+import dev.tierbus.event.Event;
+import dev.tierbus.event.EventType;
+import dev.tierbus.event.Fill;
+import dev.tierbus.event.Order;
+import dev.tierbus.event.RiskAlert;
+import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.trading.support.PublishFailures;
+import dev.tierbus.trading.support.ValidatingFactory;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A paper broker: container type {@code execution}.
+ *
+ * <pre>
+ *   ORDER (from risk) ──────────────┐
+ *   BAR_OPEN, BAR (from the data) ──┴─► PaperBroker ──► FILL       (order id, side, quantity, price, commission)
+ *                                                  └──► RISK_ALERT (order_rejected, with the order id)
+ * </pre>
+ *
+ * <p>How and when orders fill is {@link PaperBroker}; the parameters are {@link ExecutionConfig}.
+ * A FILL carries the order's symbol and the time of the bar it filled on. It publishes FILL and
+ * RISK_ALERT on whatever tier the topology gives them (by default the reliable tier). It must
+ * subscribe to the bars of the symbols it trades; BAR_OPEN is optional (without it, orders fill
+ * at the open of the next BAR). Its state lives on its own context; the counters may be read
+ * from any thread.
+ */
+public final class ExecutionContainer extends Container {
+
+  private static final Logger log = LoggerFactory.getLogger(ExecutionContainer.class);
+  private static final Set<String> PARAMS = Set.of("fill_at", "commission_pct", "commission_per_share",
+      "commission_min", "slippage_bps", "max_working_orders");
+
+  private final ExecutionConfig config;
+  private PaperBroker broker;
+  private PublishFailures failures;
+
+  public ExecutionContainer(ExecutionConfig config) {
+    this.config = config;
+  }
+
+  /** Factory of {@code execution}. */
+  public static ContainerFactory factory() {
+    return new ValidatingFactory<>("execution", ExecutionConfig::read, (spec, config) -> new ExecutionContainer(config));
+  }
+
+  @Override
+  protected Future<?> setUp() {
+    List<String> unknown = ParamReader.unknownKeys(params(), PARAMS);
+    if (!unknown.isEmpty()) {
+      log.warn("execution {}: parameters {} are not used", id(), unknown);
+    }
+    failures = new PublishFailures(log, "execution " + id());
+    broker = new PaperBroker(config, new PaperBroker.Sink() {
+      @Override
+      public void fill(String symbol, long timeNanos, Fill fill) {
+        publishExternal(event(EventType.FILL, symbol, timeNanos, fill)).onFailure(failures.of(EventType.FILL));
+      }
+
+      @Override
+      public void reject(String symbol, long timeNanos, RiskAlert alert) {
+        log.info("execution {}: {}", id(), alert.message());
+        publishExternal(event(EventType.RISK_ALERT, symbol, timeNanos, alert))
+            .onFailure(failures.of(EventType.RISK_ALERT));
+      }
+    });
+    addComponent("paper_broker", this::onEvent);
+    return Future.succeededFuture();
+  }
+
+  private void onEvent(Event event, Emitter out) {
+    switch (event.type()) {
+      case ORDER -> {
+        if (event.payload() instanceof Order order) {
+          broker.onOrder(event.symbol(), event.timeNanos(), order);
+        }
+      }
+      case BAR_OPEN -> {
+        if (event.payload() instanceof BarOpen open) {
+          broker.onBarOpen(event.symbol(), event.timeNanos(), open.open());
+        }
+      }
+      case BAR -> {
+        if (event.payload() instanceof Bar bar) {
+          broker.onBar(event.symbol(), event.timeNanos(), bar);
+        }
+      }
+      default -> {
+        // not the broker's business
+      }
+    }
+  }
+
+  @Override
+  protected Future<?> tearDown() {
+    if (broker != null) {
+      log.info("execution {}: {} orders ({} repeated ids ignored), {} fills, {} rejected, {} still working, "
+          + "{} open fills outside the bar's range", id(), broker.ordersIn(), broker.duplicateOrders(), broker.fills(),
+          broker.rejected(), broker.workingOrders(), broker.openFillsOutsideRange());
+    }
+    return Future.succeededFuture();
+  }
+
+  public ExecutionConfig executionConfig() {
+    return config;
+  }
+
+  /** The broker's state (read it from the container's context, or once the events have settled). */
+  public PaperBroker broker() {
+    return broker;
+  }
+
+  /** FILL and RISK_ALERT publications the router refused. */
+  public long failedPublications() {
+    return failures == null ? 0 : failures.count();
+  }
+}
