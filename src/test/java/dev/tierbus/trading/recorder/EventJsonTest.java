@@ -78,7 +78,8 @@ class EventJsonTest {
     assertThat(json.getLong("id")).isEqualTo(order.id());
     assertThat(json.getString("payload_type")).isEqualTo("Order");
     assertThat(json.getJsonObject("payload").encode()).isEqualTo(
-        "{\"order_id\":\"o-1\",\"side\":\"BUY\",\"quantity\":10.0,\"limit_price\":\"NaN\",\"reason\":\"signal\"}");
+        "{\"order_id\":\"o-1\",\"side\":\"BUY\",\"quantity\":10.0,\"limit_price\":\"NaN\",\"reason\":\"signal\","
+        + "\"notional\":\"NaN\",\"whole_units\":false}");
     assertThat(json.containsKey("headers")).isFalse();
     JsonObject user = EventJson.toJson(everyPayload().get(14));
     assertThat(user.getString("payload_type")).isEqualTo(Spread.class.getName());
