@@ -4,7 +4,7 @@ import dev.tierbus.container.ContainerRegistry;
 import java.io.PrintStream;
 
 /**
- * The command line: {@code java -jar tierbus.jar run|validate [--topology FILE]}.
+ * The command line: {@code java -jar tierbus.jar run|backtest|validate [--topology FILE]}.
  *
  * <p>Exit status: 0 ok; 1 deployment (or another unexpected) failure; 2 bad arguments or a
  * bad topology file, every problem printed to stderr as {@code path: message}. A running
@@ -23,11 +23,17 @@ public final class TierbusCli {
       "Commands:",
       "  run        load the topology, deploy every container on this node and run until",
       "             stopped (SIGTERM or Ctrl-C stops it cleanly)",
+      "  backtest   run the topology over its market data on a simulated clock, as fast as",
+      "             possible and deterministically; write report.json, trades.csv, equity.csv",
+      "             and report.html",
       "  validate   check the topology file and print 'ok' or every problem as 'path: message';",
       "             deploys nothing",
       "",
       "Options:",
       "  -t, --topology FILE   the topology file (default: verticles.yaml in the working directory)",
+      "  --data FILE           backtest: replay this CSV file instead of the data container's files",
+      "                        (repeat for several; the symbol is the file name up to its first _ - .)",
+      "  --out DIR             backtest: where the report goes (default: backtest-report)",
       "  -h, --help            print this help",
       "",
       "Exit status: 0 ok, 1 deployment failed, 2 bad arguments or a bad topology file.",
@@ -68,6 +74,7 @@ public final class TierbusCli {
     return switch (parsed.command()) {
       case CliArgs.VALIDATE -> ValidateCommand.run(parsed.topology(), registry, out, err);
       case CliArgs.RUN -> new RunCommand(registry, err, installShutdownHook).run(parsed.topology());
+      case CliArgs.BACKTEST -> new BacktestCommand(registry, out, err).run(parsed.topology(), parsed.data(), parsed.out());
       default -> throw new IllegalStateException("unhandled command " + parsed.command());
     };
   }

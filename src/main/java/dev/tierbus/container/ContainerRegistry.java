@@ -57,6 +57,13 @@ public final class ContainerRegistry {
     return f;
   }
 
+  /** An independent registry with the same types (to override some of them for one run). */
+  public ContainerRegistry copy() {
+    ContainerRegistry c = new ContainerRegistry();
+    c.factories.putAll(factories);
+    return c;
+  }
+
   /** The registered type names, sorted. */
   public Set<String> types() {
     return new TreeSet<>(factories.keySet());

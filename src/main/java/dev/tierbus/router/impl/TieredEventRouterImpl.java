@@ -53,7 +53,8 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
   final InFlightCounter inFlight = new InFlightCounter();
   private volatile DeliveryTier reliable = new UnavailableTier(Tier.RELIABLE);
   private final ThreadPoolExecutor standardPool;
-  private final AtomicLong subscriptionIds = new AtomicLong();
+  /** Per JVM, not per router: a router's fast-tier addresses never meet another router's. */
+  private static final AtomicLong SUBSCRIPTION_IDS = new AtomicLong();
   private final AtomicLong lastErrorLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
   private volatile Handler<Throwable> exceptionHandler;
   private volatile boolean closed;
@@ -167,7 +168,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     } else {
       executor = new SerialExecutor(standardPool);
     }
-    String id = subscription.subscriberId() + "#" + subscriptionIds.incrementAndGet();
+    String id = subscription.subscriberId() + "#" + SUBSCRIPTION_IDS.incrementAndGet();
     Endpoint ep = new Endpoint(this, id, subscription, handler, executor,
         options.getStandard().getQueueSize(), options.getStandard().getDrainBatchSize());
     MessageConsumer<EventBatch> consumer = vertx.eventBus().consumer(ep.fastAddress);
@@ -304,10 +305,20 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     }
     return drain()
         .compose(v -> reliable.close())
-        .onComplete(ar -> {
+        .eventually(() -> {
           closed = true;
           standardPool.shutdown();
-        });
+          // subscriptions still open end with the router: their consumers are unregistered
+          List<Future<Void>> unregistered = new ArrayList<>();
+          for (Endpoint ep : table.endpoints()) {
+            ep.closed = true;
+            if (ep.consumer != null) {
+              unregistered.add(ep.consumer.unregister());
+            }
+          }
+          return Future.join(unregistered);
+        })
+        .mapEmpty();
   }
 
   @Override

@@ -79,15 +79,25 @@ public final class EnsembleContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
+    // an open group's timer is work in flight: a simulated clock waits for it like for an event
     aggregator = new SignalAggregator(id(), config, new SignalAggregator.Timers() {
       @Override
       public long schedule(long delayMs, Runnable task) {
-        return vertx.setTimer(delayMs, timerId -> task.run());
+        router().inFlight().begin(1);
+        return vertx.setTimer(delayMs, timerId -> {
+          try {
+            task.run();
+          } finally {
+            router().inFlight().end(1);
+          }
+        });
       }
 
       @Override
       public void cancel(long timerId) {
-        vertx.cancelTimer(timerId);
+        if (vertx.cancelTimer(timerId)) {
+          router().inFlight().end(1);
+        }
       }
     }, this::publish);
     addComponent("ensemble", this::onEvent);

@@ -1,0 +1,159 @@
+package dev.tierbus.backtest;
+
+import dev.tierbus.container.Container;
+import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.journal.JournalOptions;
+import dev.tierbus.topology.Topology;
+import dev.tierbus.topology.TopologyException;
+import dev.tierbus.topology.TopologyRuntime;
+import dev.tierbus.topology.TopologyValidator;
+import dev.tierbus.trading.TradingContainers;
+import dev.tierbus.trading.analysis.AnalysisContainer;
+import dev.tierbus.trading.analysis.AnalysisResult;
+import dev.tierbus.trading.data.MarketDataContainer;
+import dev.tierbus.trading.data.ReplaySummary;
+import dev.tierbus.trading.report.ReportWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deterministic backtest: a topology run over its market data on a simulated clock, as fast
+ * as possible, and its report written.
+ *
+ * <pre>
+ * topology (+ --data files) ──► validate ──► deploy with a memory journal and the data container
+ *   under a {@link BacktestClock} ──► replay: per bar time, BAR_OPENs, quiet, BARs, quiet ...
+ *   ──► data ended and node quiet ──► analysis.result() ──► report.json, trades.csv, equity.csv,
+ *   report.html ──► undeploy
+ * </pre>
+ *
+ * <p>The reliable tier runs on the {@code memory} journal: delivery, retries and dead letters as
+ * always, no PostgreSQL (a backtest is re-run from its input, not recovered). The topology must
+ * have exactly one {@code data} container and exactly one {@code analysis} container.
+ */
+public final class BacktestJob {
+
+  /**
+   * What a run produced.
+   *
+   * @param analysisId the analysis container reported on
+   * @param replay what the data container replayed
+   * @param barTimes bar times released by the clock
+   * @param seconds wall time of the replay
+   * @param files the files written
+   */
+  public record Outcome(String analysisId, AnalysisResult result, ReplaySummary replay, long barTimes, double seconds,
+      List<Path> files) {}
+
+  private BacktestJob() {}
+
+  /**
+   * {@code topologyFile} with the files of its {@code data} container replaced by
+   * {@code dataFiles} (each symbol from its file name; the container's other settings kept).
+   *
+   * @throws TopologyException when the file has not exactly one {@code data} container
+   */
+  public static JsonObject withData(JsonObject topologyFile, List<String> dataFiles) {
+    JsonObject copy = topologyFile.copy();
+    List<JsonObject> data = new ArrayList<>();
+    collectDataContainers(copy, data);
+    if (data.size() != 1) {
+      throw TopologyException.of("--data", "replaces the files of the topology's data container, but it has "
+          + data.size() + " data containers");
+    }
+    JsonArray files = new JsonArray();
+    for (String f : dataFiles) {
+      files.add(new JsonObject().put("path", f));
+    }
+    data.get(0).put("source", "csv").put("files", files);
+    return copy;
+  }
+
+  private static void collectDataContainers(Object node, List<JsonObject> into) {
+    if (node instanceof JsonObject o) {
+      if (TradingContainers.DATA.equals(o.getValue("container_type"))) {
+        into.add(o);
+      }
+      for (Map.Entry<String, Object> e : o) {
+        collectDataContainers(e.getValue(), into);
+      }
+    } else if (node instanceof JsonArray a) {
+      for (Object v : a) {
+        collectDataContainers(v, into);
+      }
+    }
+  }
+
+  /**
+   * Validates {@code topologyFile}, runs it over its data and writes the report into
+   * {@code outDir}.
+   *
+   * @return a failed Future with a {@link TopologyException} for a bad file (or one a backtest
+   *     cannot run), or with the cause that stopped the replay
+   */
+  public static Future<Outcome> run(Vertx vertx, JsonObject topologyFile, ContainerRegistry registry, Path outDir,
+      BacktestProgress progress) {
+    BacktestClock clock = new BacktestClock(progress);
+    ContainerRegistry types = registry.copy().register(TradingContainers.DATA, MarketDataContainer.factory(clock));
+    Topology topology;
+    try {
+      topology = new TopologyValidator(types).validate(topologyFile);
+      checkRunnable(topology);
+    } catch (TopologyException e) {
+      return Future.failedFuture(e);
+    }
+    long t0 = System.nanoTime();
+    JournalOptions memory = new JournalOptions().setStore(JournalOptions.Store.MEMORY);
+    return TopologyRuntime.deploy(vertx, topology, types, memory).compose(runtime -> {
+      clock.arm(runtime.router().inFlight());
+      MarketDataContainer data = only(runtime, MarketDataContainer.class);
+      AnalysisContainer analysis = only(runtime, AnalysisContainer.class);
+      return data.finished()
+          .compose(summary -> runtime.router().inFlight().whenZero().map(summary))
+          .compose(summary -> {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            AnalysisResult result = analysis.result();
+            return analysis.publishReport()
+                .compose(v -> runtime.router().inFlight().whenZero())
+                .compose(v -> new ReportWriter().write(vertx, result, outDir))
+                .map(files -> new Outcome(analysis.id(), result, summary, progress.barTimes(), seconds, files));
+          })
+          .eventually(runtime::stop);
+    });
+  }
+
+  private static void checkRunnable(Topology topology) {
+    List<String> data = new ArrayList<>();
+    List<String> analyses = new ArrayList<>();
+    topology.allContainers().forEach((id, spec) -> {
+      if (spec.type().equals(TradingContainers.DATA)) {
+        data.add(id);
+      } else if (spec.type().equals(TradingContainers.ANALYSIS)) {
+        analyses.add(id);
+      }
+    });
+    if (data.size() != 1) {
+      throw TopologyException.of("", "a backtest replays one data container on its clock; the topology has "
+          + data.size() + (data.isEmpty() ? "" : " " + data) + " (merge the files into one data container)");
+    }
+    if (analyses.size() != 1) {
+      throw TopologyException.of("", "a backtest reports on one analysis container; the topology has "
+          + analyses.size() + (analyses.isEmpty() ? "" : " " + analyses));
+    }
+  }
+
+  private static <C extends Container> C only(TopologyRuntime runtime, Class<C> type) {
+    for (Container c : runtime.containers().values()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+    }
+    throw new IllegalStateException("no " + type.getSimpleName() + " deployed");
+  }
+}
