@@ -42,6 +42,7 @@ public final class EmbeddedJournal {
     int wanted = options.getEmbeddedPort();
     return vertx.executeBlocking(() -> {
       Files.createDirectories(dir);
+      stopOrphan(dir);
       int port = wanted != 0 ? wanted : freePort();
       long t0 = System.nanoTime();
       EmbeddedPostgres pg = EmbeddedPostgres.builder()
@@ -57,6 +58,48 @@ public final class EmbeddedJournal {
           (System.nanoTime() - t0) / 1_000_000);
       return new EmbeddedJournal(vertx, pg, dir);
     }, false);
+  }
+
+  /**
+   * A node killed without shutting down (SIGKILL, a crash) leaves its embedded server running,
+   * holding the data directory; it is stopped here (its clients died with the node), so this
+   * start can take the directory over. A server whose node is still alive is not touched.
+   */
+  private static void stopOrphan(Path dir) throws Exception {
+    Path pidFile = dir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    long pid;
+    try {
+      pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    } catch (RuntimeException | IOException e) {
+      return; // unreadable or half-written: PostgreSQL itself decides whether the file is stale
+    }
+    ProcessHandle server = ProcessHandle.of(pid).orElse(null);
+    if (server == null || !server.isAlive()) {
+      return;
+    }
+    String command = server.info().commandLine().orElse("");
+    if (!command.contains("postgres") || !command.contains(dir.toString())) {
+      return; // the pid was reused by something else: the file is stale
+    }
+    ProcessHandle parent = server.parent().orElse(null);
+    boolean orphan = parent == null || parent.pid() == 1 || !parent.info().command().orElse("").contains("java");
+    if (!orphan) {
+      throw new IllegalStateException("the journal data directory " + dir + " is in use by the embedded server (pid "
+          + pid + ") of another running node (pid " + parent.pid() + "); give this node its own journal.data_dir");
+    }
+    log.warn("stopping the embedded journal server left running in {} by a node that did not shut down (pid {})",
+        dir, pid);
+    // SIGINT: PostgreSQL's fast shutdown (SIGTERM's smart shutdown can wait on dead sessions)
+    new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start().waitFor();
+    try {
+      server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      server.destroyForcibly(); // crash stop: the next start recovers from the write-ahead log
+      server.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
   }
 
   private static int freePort() throws IOException {

@@ -163,4 +163,51 @@ class CrashRecoveryTest {
       await(vertx.close());
     }
   }
+
+  /** Processes of a PostgreSQL server whose command line names {@code dataDir}. */
+  private static List<ProcessHandle> servers(Path dataDir) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(dataDir.toString()))
+            .orElse(false))
+        .toList();
+  }
+
+  @Test
+  void aNodeKilledWithItsEmbeddedJournalStartsAgainOnTheSameData(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("journal");
+    Path topology = Files.writeString(dir.resolve("t.yaml"), """
+        feed: {container_type: data, source: synthetic, symbols: [AAPL], interval_ms: 50}
+        journal: {data_dir: "%s", node_id: embedded-crash}
+        """.formatted(data));
+    String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> run = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,
+        "dev.tierbus.cli.TierbusCli", "run", "--topology", topology.toString());
+    Process first = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(dir.resolve("a.log").toFile())
+        .start();
+    Process second = null;
+    try {
+      waitFor(dir.resolve("a.log"), Pattern.compile("tierbus running"), first, 90_000);
+      first.toHandle().destroyForcibly();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(servers(data)).as("the killed node's journal server is left running").isNotEmpty();
+
+      second = new ProcessBuilder(run).redirectErrorStream(true).redirectOutput(dir.resolve("b.log").toFile()).start();
+      waitFor(dir.resolve("b.log"), Pattern.compile("tierbus running"), second, 90_000);
+      assertThat(lines(dir.resolve("b.log"))).anyMatch(l -> l.contains("left running")
+          && l.contains("by a node that did not shut down"));
+      assertThat(servers(data)).hasSize(1);
+      second.destroy(); // SIGTERM: a clean stop takes the journal server down with the node
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      JournalTestSupport.eventually(java.time.Duration.ofSeconds(20), () -> servers(data).isEmpty(),
+          "no journal server left after a clean stop");
+    } finally {
+      first.toHandle().destroyForcibly();
+      if (second != null) {
+        second.toHandle().destroyForcibly();
+      }
+      for (ProcessHandle p : servers(data)) {
+        p.destroyForcibly();
+      }
+    }
+  }
 }
