@@ -169,7 +169,7 @@ class AaplBacktestFlowTest {
 
       // periodic reports every 50 completed points: 50, 100, 150, 200, 250 of 252
       flow.analysis().publishReport().await();
-      flow.router.drain().await();
+      flow.router.inFlight().whenZero().await();
       List<AnalysisReport> reports = flow.seen(EventType.ANALYSIS_REPORT).stream()
           .map(e -> e.payloadAs(AnalysisReport.class)).toList();
       assertThat(reports).extracting(AnalysisReport::equityPoints).containsExactly(51L, 101L, 151L, 201L, 251L, 252L);

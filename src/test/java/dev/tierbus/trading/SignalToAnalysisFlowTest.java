@@ -134,7 +134,7 @@ class SignalToAnalysisFlowTest {
       assertThat(result.metrics().winRate()).isZero();
 
       flow.analysis().publishReport().await();
-      flow.router.drain().await();
+      flow.router.inFlight().whenZero().await();
       assertThat(flow.seen(EventType.ANALYSIS_REPORT)).singleElement().satisfies(e -> {
         AnalysisReport report = e.payloadAs(AnalysisReport.class);
         assertThat(report.finalReport()).isTrue();

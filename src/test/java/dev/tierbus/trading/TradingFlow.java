@@ -118,7 +118,7 @@ final class TradingFlow implements AutoCloseable {
   /** Publishes {@code event} and waits until everything it caused has been handled. */
   void step(Event event) {
     router.publish(event).await();
-    router.drain().await();
+    router.inFlight().whenZero().await();
   }
 
   void barOpen(String symbol, long time, double open) {

@@ -24,6 +24,16 @@ final class Await {
     }
   }
 
+  /** The result of {@code future}, waiting at most {@code seconds}. */
+  static <T> T result(Future<T> future, long seconds) throws Exception {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof Exception ex ? ex : e;
+    }
+  }
+
   /**
    * Polls {@code condition} every 100 µs until it holds; returns {@link System#nanoTime()} at
    * that moment, or throws after {@code timeoutMillis}.

@@ -38,6 +38,7 @@ public final class LoadTest {
     add(all, new ReliableTierCase("reliable.1to3", 3, 0));
     add(all, new ReliableTierCase("reliable.paced1k", 1, 1_000));
     add(all, new ReliableTierCase("reliable.paced10k", 1, 10_000));
+    add(all, new BacktestPipelineCase("backtest.pipeline", 100));
     return all;
   }
 
@@ -45,6 +46,8 @@ public final class LoadTest {
   static Map<String, LoadCase> extraCases() {
     Map<String, LoadCase> all = new LinkedHashMap<>();
     add(all, new StandardTierCase("standard.filtered.max", 2, 0));
+    add(all, new BacktestPipelineCase("backtest.pipeline.1symbol", 1));
+    add(all, new BacktestPipelineCase("backtest.pipeline.1000symbols", 1000));
     return all;
   }
 

@@ -22,17 +22,19 @@ import org.slf4j.LoggerFactory;
  * Positions, cash and equity of the account: container type {@code portfolio}.
  *
  * <pre>
- *   FILL (from execution) ──► PositionBook.apply ──► PORTFOLIO_UPDATE (time of the fill)
- *   BAR  (from the data)  ──► mark at the close  ──► PORTFOLIO_UPDATE (time of the bar)
+ *   FILL (from execution) ──► PositionBook.apply ─┐
+ *   BAR  (from the data)  ──► mark at the close  ──┴─► PORTFOLIO_UPDATE after the turn (latest time)
  *   BAR_OPEN (optional)   ──► mark at the open      (no update: the next fill or bar shows it)
  * </pre>
  *
  * <p>The accounting is {@link PositionBook}'s: average cost, commissions reduce cash and count as
  * realized costs, shorts are negative positions, and at every update
  * {@code equity = cash + Σ position × mark = initial_capital + realized + unrealized}. An update
- * has no symbol (it is about the whole account). With several symbols there is one update per
- * bar, so the last update of a bar time is the account marked at every symbol's close of that
- * time. A fill the book refuses (no symbol, quantity or price not &gt; 0) is logged and counted.
+ * has no symbol (it is about the whole account). Events handled in one turn of the container
+ * (the bars of one fast-tier batch — with several symbols, usually every symbol of a bar time —
+ * or one batch of fills) give one update after the last of them, stamped with the latest event
+ * time: the last update of a bar time is the account marked at every symbol's close of that
+ * time, and the work per bar time does not grow with the square of the symbols. A fill the book refuses (no symbol, quantity or price not &gt; 0) is logged and counted.
  */
 public final class PortfolioContainer extends Container {
 
@@ -40,6 +42,8 @@ public final class PortfolioContainer extends Container {
 
   private final PortfolioConfig config;
   private PositionBook book;
+  private boolean publishQueued;
+  private long pendingTime = Long.MIN_VALUE;
   private PublishFailures failures;
   private volatile PortfolioUpdate latest;
   private volatile long fillsIn;
@@ -111,12 +115,32 @@ public final class PortfolioContainer extends Container {
     publish(event.timeNanos());
   }
 
+  /**
+   * Publishes the state once the events handled together with this one are done: one update
+   * per turn of the container (a fast-tier batch of bars, a batch of fills), stamped with the
+   * latest event time, so the cost per bar time does not grow with the number of symbols. The
+   * pending update counts as work in flight, so a backtest clock waits for it.
+   */
   private void publish(long timeNanos) {
-    PortfolioUpdate update = book.snapshot();
-    latest = update;
-    updatesOut++;
-    publishExternal(event(EventType.PORTFOLIO_UPDATE, null, timeNanos, update))
-        .onFailure(failures.of(EventType.PORTFOLIO_UPDATE));
+    pendingTime = Math.max(pendingTime, timeNanos);
+    if (publishQueued) {
+      return;
+    }
+    publishQueued = true;
+    router().inFlight().begin(1);
+    context.runOnContext(v -> {
+      try {
+        PortfolioUpdate update = book.snapshot();
+        latest = update;
+        updatesOut++;
+        publishExternal(event(EventType.PORTFOLIO_UPDATE, null, pendingTime, update))
+            .onFailure(failures.of(EventType.PORTFOLIO_UPDATE));
+      } finally {
+        publishQueued = false;
+        pendingTime = Long.MIN_VALUE;
+        router().inFlight().end(1);
+      }
+    });
   }
 
   @Override

@@ -182,6 +182,11 @@ public final class PositionBook {
     return m == null ? p.averageCost : m;
   }
 
+  /** Calls {@code action} with each open position's symbol and signed quantity, in symbol order. */
+  public void forEachPosition(java.util.function.BiConsumer<String, Double> action) {
+    positions.forEach((s, p) -> action.accept(s, p.quantity));
+  }
+
   /** True when some position is open. */
   public boolean hasPositions() {
     return !positions.isEmpty();

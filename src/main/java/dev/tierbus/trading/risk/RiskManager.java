@@ -173,6 +173,9 @@ public final class RiskManager {
   // ------------------------------------------------------------------ rules
 
   private boolean checkEmergency(String symbol, long t) {
+    if (!config.hasEmergencyStop()) {
+      return false; // equity is a sum over every position: not computed per bar when not needed
+    }
     double equity = book.equity();
     peakEquity = Math.max(peakEquity, equity);
     if (halted || !config.hasEmergencyStop() || !(peakEquity > 0)) {
@@ -295,21 +298,29 @@ public final class RiskManager {
     };
   }
 
-  /** Σ |position + pending| × mark over the symbols other than {@code symbol}. */
+  /**
+   * Σ |position + pending| × mark over the symbols other than {@code symbol}. Only symbols with a
+   * position or a pending order can add to it, so only those are visited (in symbol order, the
+   * same sum as over every symbol), not every symbol the manager has seen.
+   */
   private double otherExposure(String symbol) {
+    TreeMap<String, Double> quantities = new TreeMap<>();
+    book.forEachPosition((s, q) -> {
+      if (!s.equals(symbol)) {
+        quantities.put(s, q);
+      }
+    });
+    for (PendingOrder p : pending.values()) {
+      if (!p.symbol.equals(symbol)) {
+        quantities.merge(p.symbol, p.remaining(), Double::sum);
+      }
+    }
     double sum = 0.0;
-    for (Map.Entry<String, SymbolState> e : symbols.entrySet()) {
+    for (Map.Entry<String, Double> e : quantities.entrySet()) {
       String s = e.getKey();
-      if (s.equals(symbol)) {
-        continue;
-      }
-      double q = book.position(s);
-      for (PendingOrder p : pending.values()) {
-        if (p.symbol.equals(s)) {
-          q += p.remaining();
-        }
-      }
-      double mark = e.getValue().close > 0 ? e.getValue().close : book.markOf(s);
+      double q = e.getValue();
+      SymbolState st = symbols.get(s);
+      double mark = st != null && st.close > 0 ? st.close : book.markOf(s);
       if (q != 0.0 && mark > 0) {
         sum += Math.abs(q * mark);
       }
