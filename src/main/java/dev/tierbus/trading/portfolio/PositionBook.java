@@ -3,6 +3,7 @@ package dev.tierbus.trading.portfolio;
 import dev.tierbus.event.PortfolioUpdate;
 import dev.tierbus.event.Side;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -24,14 +25,21 @@ import java.util.TreeMap;
  *
  * <p>Shorts are negative quantities: selling short adds the proceeds to cash and the position
  * counts at {@code q·mark < 0} in equity. A symbol's mark is the last price given to
- * {@link #mark}; a symbol that was never marked is marked at its first fill price. Sums run over
- * symbols in sorted order, so the same fills and marks give the same doubles every time. Not
- * thread-safe: one owner (a container's context) drives it.
+ * {@link #mark}; a symbol that was never marked is marked at its first fill price. Equity and
+ * gross exposure are running sums updated by each fill and mark and recomputed in sorted symbol
+ * order every {@value #EXACT_EVERY} changes: the same fills and marks give the same doubles every
+ * time, and the cost per bar does not grow with the number of positions. Not thread-safe: one
+ * owner (a container's context) drives it.
  */
 public final class PositionBook {
 
   /** A position whose size falls below this fraction of the fill that reduced it is treated as closed. */
   private static final double DUST = 1e-12;
+  /**
+   * The running sums are recomputed from scratch this often, so their rounding never drifts
+   * far (about 1e-12 of the account) while equity stays O(1) per bar with thousands of symbols.
+   */
+  static final int EXACT_EVERY = 4096;
 
   private static final class Position {
     double quantity;
@@ -40,7 +48,11 @@ public final class PositionBook {
 
   private final double initialCash;
   private final TreeMap<String, Position> positions = new TreeMap<>();
-  private final TreeMap<String, Double> marks = new TreeMap<>();
+  private final HashMap<String, Double> marks = new HashMap<>();
+  /** Σ q·mark and Σ |q·mark|, kept up to date per fill and mark (recomputed exactly every {@value #EXACT_EVERY} changes). */
+  private double marketValue;
+  private double grossValue;
+  private int changesSinceExact;
   private double cash;
   private double realized;
   private double commissions;
@@ -71,6 +83,7 @@ public final class PositionBook {
     if (!(commission >= 0) || !Double.isFinite(commission)) {
       throw new IllegalArgumentException("commission must be >= 0, was " + commission);
     }
+    double valueBefore = value(symbol);
     double d = side == Side.BUY ? 1.0 : -1.0;
     cash -= d * quantity * price + commission;
     commissions += commission;
@@ -102,14 +115,46 @@ public final class PositionBook {
     if (pos.quantity == 0.0) {
       positions.remove(symbol);
     }
+    changed(valueBefore, value(symbol));
     return realized - before;
+  }
+
+  /** q·mark of {@code symbol}, 0 when flat. */
+  private double value(String symbol) {
+    Position p = positions.get(symbol);
+    return p == null ? 0.0 : p.quantity * markOf(symbol, p);
+  }
+
+  private void changed(double valueBefore, double valueAfter) {
+    if (++changesSinceExact >= EXACT_EVERY) {
+      changesSinceExact = 0;
+      double mv = 0.0;
+      double gv = 0.0;
+      for (Map.Entry<String, Position> e : positions.entrySet()) {
+        double v = e.getValue().quantity * markOf(e.getKey(), e.getValue());
+        mv += v;
+        gv += Math.abs(v);
+      }
+      marketValue = mv;
+      grossValue = gv;
+      return;
+    }
+    marketValue += valueAfter - valueBefore;
+    grossValue += Math.abs(valueAfter) - Math.abs(valueBefore);
   }
 
   /** Sets the price {@code symbol} is valued at. */
   public void mark(String symbol, double price) {
     Objects.requireNonNull(symbol, "symbol");
     if (Double.isFinite(price)) {
+      Position p = positions.get(symbol);
+      if (p == null) {
+        marks.put(symbol, price);
+        return;
+      }
+      double valueBefore = p.quantity * markOf(symbol, p);
       marks.put(symbol, price);
+      changed(valueBefore, p.quantity * price);
     }
   }
 
@@ -141,22 +186,14 @@ public final class PositionBook {
     return sum;
   }
 
-  /** cash + Σ quantity·mark. */
+  /** cash + Σ quantity·mark (O(1): a running sum). */
   public double equity() {
-    double sum = cash;
-    for (Map.Entry<String, Position> e : positions.entrySet()) {
-      sum += e.getValue().quantity * markOf(e.getKey(), e.getValue());
-    }
-    return sum;
+    return cash + marketValue;
   }
 
-  /** Σ |quantity·mark|: the value of the long and the short positions together. */
+  /** Σ |quantity·mark|: the value of the long and the short positions together (O(1)). */
   public double grossExposure() {
-    double sum = 0.0;
-    for (Map.Entry<String, Position> e : positions.entrySet()) {
-      sum += Math.abs(e.getValue().quantity * markOf(e.getKey(), e.getValue()));
-    }
-    return sum;
+    return grossValue;
   }
 
   /** The signed quantity held of {@code symbol} (0 when flat). */

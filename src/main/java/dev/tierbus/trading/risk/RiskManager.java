@@ -299,33 +299,32 @@ public final class RiskManager {
   }
 
   /**
-   * Σ |position + pending| × mark over the symbols other than {@code symbol}. Only symbols with a
-   * position or a pending order can add to it, so only those are visited (in symbol order, the
-   * same sum as over every symbol), not every symbol the manager has seen.
+   * Σ |position + pending| × mark over the symbols other than {@code symbol}: the book's gross
+   * exposure (a running sum, marked at the bar closes this manager saw) without
+   * {@code symbol}'s, corrected for the symbols with pending orders. O(pending orders).
    */
   private double otherExposure(String symbol) {
-    TreeMap<String, Double> quantities = new TreeMap<>();
-    book.forEachPosition((s, q) -> {
-      if (!s.equals(symbol)) {
-        quantities.put(s, q);
-      }
-    });
+    double sum = book.grossExposure() - Math.abs(book.position(symbol) * markFor(symbol));
+    TreeMap<String, Double> pendingBySymbol = new TreeMap<>();
     for (PendingOrder p : pending.values()) {
       if (!p.symbol.equals(symbol)) {
-        quantities.merge(p.symbol, p.remaining(), Double::sum);
+        pendingBySymbol.merge(p.symbol, p.remaining(), Double::sum);
       }
     }
-    double sum = 0.0;
-    for (Map.Entry<String, Double> e : quantities.entrySet()) {
-      String s = e.getKey();
-      double q = e.getValue();
-      SymbolState st = symbols.get(s);
-      double mark = st != null && st.close > 0 ? st.close : book.markOf(s);
-      if (q != 0.0 && mark > 0) {
-        sum += Math.abs(q * mark);
+    for (Map.Entry<String, Double> e : pendingBySymbol.entrySet()) {
+      double mark = markFor(e.getKey());
+      if (mark > 0) {
+        double q = book.position(e.getKey());
+        sum += Math.abs((q + e.getValue()) * mark) - Math.abs(q * mark);
       }
     }
-    return sum;
+    return Math.max(0.0, sum);
+  }
+
+  private double markFor(String s) {
+    SymbolState st = symbols.get(s);
+    double mark = st != null && st.close > 0 ? st.close : book.markOf(s);
+    return Double.isNaN(mark) ? 0.0 : mark;
   }
 
   // ------------------------------------------------------------------ output

@@ -125,4 +125,28 @@ class PositionBookTest {
     assertThatThrownBy(() -> book.apply("Z", Side.BUY, 1, 1, -1)).hasMessage("commission must be >= 0, was -1.0");
     assertThat(book.cash()).isEqualTo(1_000);
   }
+
+  @Test
+  void theRunningSumsStayWithinRoundingOfTheExactSumsOverManyFillsAndMarks() {
+    PositionBook book = new PositionBook(1_000_000);
+    java.util.Random random = new java.util.Random(11);
+    for (int i = 0; i < 5 * PositionBook.EXACT_EVERY + 17; i++) {
+      String symbol = "S" + random.nextInt(50);
+      double price = 50 + random.nextDouble() * 100;
+      if (random.nextInt(5) == 0) {
+        book.apply(symbol, random.nextBoolean() ? Side.BUY : Side.SELL, 1 + random.nextInt(20), price, 0.5);
+      } else {
+        book.mark(symbol, price);
+      }
+      double exactValue = 0;
+      double exactGross = 0;
+      for (Map.Entry<String, Double> e : book.positions().entrySet()) {
+        exactValue += e.getValue() * book.markOf(e.getKey());
+        exactGross += Math.abs(e.getValue() * book.markOf(e.getKey()));
+      }
+      assertThat(book.equity()).isCloseTo(book.cash() + exactValue, within(1e-6));
+      assertThat(book.grossExposure()).isCloseTo(exactGross, within(1e-6));
+    }
+    assertThat(book.equity()).isCloseTo(book.initialCash() + book.realizedPnl() + book.unrealizedPnl(), within(1e-6));
+  }
 }
