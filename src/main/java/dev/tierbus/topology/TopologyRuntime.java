@@ -6,6 +6,7 @@ import dev.tierbus.container.ContainerDeployer.ContainerDeployment;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.router.TieredEventRouter;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -30,15 +31,18 @@ public final class TopologyRuntime {
 
   private static final Logger log = LoggerFactory.getLogger(TopologyRuntime.class);
 
-  private final Topology topology;
+  private volatile Topology topology;
   private final TieredEventRouter router;
   private final ContainerDeployment deployment;
   private final Vertx vertx;
   private final long metricsLogTimer;
+  private final RuntimeChanges changes;
   private Future<Void> stopped;
 
-  private TopologyRuntime(Vertx vertx, Topology topology, TieredEventRouter router, ContainerDeployment deployment) {
+  private TopologyRuntime(Vertx vertx, Topology topology, TieredEventRouter router, ContainerDeployment deployment,
+      RuntimeChanges changes) {
     this.vertx = vertx;
+    this.changes = changes;
     this.topology = topology;
     this.router = router;
     this.deployment = deployment;
@@ -57,7 +61,7 @@ public final class TopologyRuntime {
   /** Deploys every top-level container of {@code topology} (a single-node run). */
   public static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, ContainerRegistry registry) {
     Objects.requireNonNull(topology, "topology");
-    return deploy(vertx, topology, topology.containers(), registry);
+    return deploy(vertx, topology, topology.containers(), registry, null);
   }
 
   /**
@@ -75,11 +79,11 @@ public final class TopologyRuntime {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return deploy(vertx, topology, specs, registry);
+    return deploy(vertx, topology, specs, registry, nodeName);
   }
 
   private static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, List<ContainerSpec> specs,
-      ContainerRegistry registry) {
+      ContainerRegistry registry, String nodeName) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(registry, "registry");
     TieredEventRouter router;
@@ -89,18 +93,28 @@ public final class TopologyRuntime {
       return Future.failedFuture(e);
     }
     int poolSize = topology.deployment().getInteger("worker_pool_size", ContainerDeployer.DEFAULT_WORKER_POOL_SIZE);
-    return new ContainerDeployer(vertx, router, registry, poolSize).deploy(specs)
-        .map(d -> new TopologyRuntime(vertx, topology, router, d))
+    // runtime changes deploy where the topology was deployed from (see RuntimeChanges)
+    Context changesContext = vertx.getOrCreateContext();
+    ContainerDeployer deployer = new ContainerDeployer(vertx, router, registry, poolSize);
+    return deployer.deploy(specs)
+        .map(d -> new TopologyRuntime(vertx, topology, router, d,
+            new RuntimeChanges(registry, deployer, d, topology.nodeNames().isEmpty() ? null : nodeName, changesContext)))
         .recover(cause -> router.close()
             .transform(ar -> Future.<TopologyRuntime>failedFuture(cause)));
   }
 
+  /** The topology as it runs now: the file's, with the runtime changes made since applied. */
   public Topology topology() {
     return topology;
   }
 
   public TieredEventRouter router() {
     return router;
+  }
+
+  /** The node this runtime is, when the topology assigns containers to nodes. */
+  public java.util.Optional<String> nodeName() {
+    return java.util.Optional.ofNullable(changes.nodeName());
   }
 
   public ContainerDeployment deployment() {
@@ -113,6 +127,43 @@ public final class TopologyRuntime {
    */
   public java.util.Optional<dev.tierbus.journal.ReliableTier> reliableTier() {
     return java.util.Optional.empty();
+  }
+
+  /**
+   * Deploys a new container from {@code entry} (a container entry of the topology file, with
+   * its {@code container_id}) at the top level or under the running container {@code parentId}.
+   * The entry is checked with the whole topology exactly as the file is; nothing is deployed
+   * when it has a problem. Changes run one at a time.
+   *
+   * @return the deployed container, or a failed Future with a {@link ContainerChangeException}
+   */
+  public Future<Container> deployContainer(JsonObject entry, String parentId) {
+    return changes.serially(() -> changes.deploy(topology, entry, parentId).map(this::applied));
+  }
+
+  /**
+   * Replaces the container {@code id} (and its sub-containers) with the one {@code entry}
+   * describes (hot swap): checked like {@link #deployContainer}; the old one is undeployed
+   * (its subscriptions drained), then the new one deployed under the same id and parent. If the
+   * new one cannot start, the old spec is deployed again and the Future fails.
+   */
+  public Future<Container> redeployContainer(String id, JsonObject entry) {
+    return changes.serially(() -> changes.redeploy(topology, id, entry).map(this::applied));
+  }
+
+  /**
+   * Undeploys the container {@code id} and its sub-containers. Refused (CONFLICT) while other
+   * containers name it as a subscription source, as the file would be.
+   *
+   * @return the undeployed container
+   */
+  public Future<Container> undeployContainer(String id) {
+    return changes.serially(() -> changes.undeploy(topology, id).map(this::applied));
+  }
+
+  private Container applied(RuntimeChanges.Applied a) {
+    topology = a.topology();
+    return a.container();
   }
 
   /** Every deployed container (top-level and nested), by id, depth first. */
