@@ -1,6 +1,7 @@
 package dev.tierbus.api;
 
 import dev.tierbus.journal.DeadLetters;
+import dev.tierbus.journal.JournalStatus;
 import dev.tierbus.topology.TopologyLoader;
 import dev.tierbus.topology.TopologyRuntime;
 import io.vertx.core.Future;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * A real node for the API tests: Vert.x, a topology from YAML, its runtime, an
@@ -43,6 +45,16 @@ final class ApiTestNode implements AutoCloseable {
 
   /** Starts a node running {@code yaml}, with the given options (port, host, token set here). */
   static ApiTestNode start(Path dir, String yaml, ApiOptions options, DeadLetters deadLetters) throws Exception {
+    return start(dir, yaml, options, deadLetters, null);
+  }
+
+  /** A node whose health check reads the journal status from {@code journal}. */
+  static ApiTestNode startWithJournal(Path dir, String yaml, Supplier<Optional<JournalStatus>> journal) throws Exception {
+    return start(dir, yaml, new ApiOptions().setInstances(1), null, journal);
+  }
+
+  private static ApiTestNode start(Path dir, String yaml, ApiOptions options, DeadLetters deadLetters,
+      Supplier<Optional<JournalStatus>> journal) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       Path file = Files.writeString(dir.resolve("topology.yaml"), yaml);
@@ -52,6 +64,9 @@ final class ApiTestNode implements AutoCloseable {
           .options(options.setHost("127.0.0.1").setPort(0).setToken(TOKEN));
       if (deadLetters != null) {
         b.deadLetters(() -> Optional.of(deadLetters));
+      }
+      if (journal != null) {
+        b.journalStatus(journal);
       }
       return new ApiTestNode(vertx, runtime, await(b.start()));
     } catch (Exception | Error e) {

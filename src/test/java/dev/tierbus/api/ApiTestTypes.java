@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Container types for the API tests, on top of the topology tests' {@link TestTypes}:
  * {@code ticker} publishes a SIGNAL per symbol every {@code interval_ms} (and, with
- * {@code equity: true}, a PORTFOLIO_UPDATE), {@code sink} only receives.
+ * {@code equity: true}, a PORTFOLIO_UPDATE), {@code sink} only receives,
+ * {@code throwing} fails in its router handler.
  */
 final class ApiTestTypes {
 
@@ -28,6 +29,12 @@ final class ApiTestTypes {
   static ContainerRegistry registry() {
     return TestTypes.registry()
         .register("sink", spec -> new Container() {})
+        .register("throwing", spec -> new Container() {
+          @Override
+          protected void onExternalEvent(dev.tierbus.event.Event event) {
+            throw new IllegalStateException("this handler always fails");
+          }
+        })
         .register("ticker", new ContainerFactory() {
           @Override
           public Container create(ContainerSpec spec) {

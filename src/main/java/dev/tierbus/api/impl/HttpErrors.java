@@ -80,17 +80,42 @@ final class HttpErrors {
     return new ApiException(500, "internal error: " + failure);
   }
 
+  private static final java.util.regex.Pattern PARAMETER =
+      java.util.regex.Pattern.compile("(?:query|path|header|cookie) parameter (\\S+?)[ .]");
+  private static final java.util.regex.Pattern REQUIRED =
+      java.util.regex.Pattern.compile("required property \"([^\"]+)\"");
+  private static final java.util.regex.Pattern PROPERTY =
+      java.util.regex.Pattern.compile("^Property \"([^\"]+)\"");
+
   private static ApiException fromValidator(ValidatorException v) {
     JsonArray details = new JsonArray();
+    java.util.regex.Matcher param = PARAMETER.matcher(String.valueOf(v.getMessage()));
+    String prefix = param.find() ? param.group(1) : "";
     if (v instanceof SchemaValidationException s && s.getOutputUnit() != null && s.getOutputUnit().getErrors() != null) {
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (OutputUnit u : s.getOutputUnit().getErrors()) {
-        details.add(ApiException.detail(jsonPath(u.getInstanceLocation()), u.getError()));
+        String path = join(prefix, jsonPath(u.getInstanceLocation()));
+        String error = String.valueOf(u.getError());
+        java.util.regex.Matcher m = REQUIRED.matcher(error);
+        java.util.regex.Matcher p = PROPERTY.matcher(error);
+        if (m.find()) {
+          path = join(path, m.group(1));
+        } else if (p.find() && !path.endsWith(p.group(1))) {
+          path = join(path, p.group(1));
+        }
+        if (seen.add(path + error)) {
+          details.add(ApiException.detail(path, error));
+        }
       }
     }
     if (details.isEmpty()) {
-      details.add(ApiException.detail("", v.getMessage()));
+      details.add(ApiException.detail(prefix, v.getMessage()));
     }
     return new ApiException(400, "the request does not match the API: " + v.getMessage(), details);
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : b.startsWith("[") ? a + b : a + "." + b;
   }
 
   /** {@code #/payload/strength} → {@code payload.strength}; {@code /list/0} → {@code list[0]}. */
