@@ -35,7 +35,9 @@ public final class ApiVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(node.options().getHost())
         .setCompressionSupported(true)
-        .setMaxWebSocketFrameSize(65_536));
+        .setMaxWebSocketFrameSize(65_536)
+        // a client declared dead gets this long to answer the close frame
+        .setWebSocketClosingTimeout(2));
     return server.requestHandler(ApiRouter.create(node))
         .listen(node.listenPort())
         .onSuccess(s -> chosen.port.compareAndSet(-1, s.actualPort()));

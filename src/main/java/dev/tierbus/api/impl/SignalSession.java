@@ -2,6 +2,8 @@ package dev.tierbus.api.impl;
 
 import dev.tierbus.event.Event;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -89,14 +91,14 @@ final class SignalSession {
 
   /** Queues an event frame; never blocks, never throws. */
   void offer(Event e, String body) {
-    if (!closed && outbox.offer(e.type(), e.symbol(), body)) {
+    if (outbox.offer(e.type(), e.symbol(), body)) {
       context.runOnContext(v -> flushTask.run());
     }
   }
 
   /** Writes waiting frames until the socket's write queue is full (then the drain handler goes on). */
   private void flush() {
-    if (closed) {
+    if (closed || ws.isClosed()) {
       return;
     }
     while (!ws.writeQueueFull()) {
@@ -158,8 +160,7 @@ final class SignalSession {
     } else if (!(value instanceof String)) {
       error("auth expects the token as a string", List.of(StreamFilter.problem("auth", "expected a string")));
     } else {
-      error("wrong token", List.of());
-      ws.close((short) 1008, "wrong token");
+      error("wrong token", List.of()).onComplete(ar -> ws.close((short) 1008, "wrong token"));
     }
   }
 
@@ -209,20 +210,31 @@ final class SignalSession {
     hub.changed().onComplete(ar -> send(new JsonObject().put("unsubscribed", new JsonArray(removed))));
   }
 
-  private void error(String message, List<JsonObject> details) {
-    send(new JsonObject().put("error", message).put("details", new JsonArray(new ArrayList<>(details))));
+  private Future<Void> error(String message, List<JsonObject> details) {
+    return send(new JsonObject().put("error", message).put("details", new JsonArray(new ArrayList<>(details))));
   }
 
-  /** A control frame; goes out at once, before queued event frames, on the client's event loop. */
-  private void send(JsonObject msg) {
-    if (!closed) {
-      context.runOnContext(v -> ws.writeTextMessage(msg.encode()));
+  /** A control frame, written on the client's event loop; completes when written. */
+  private Future<Void> send(JsonObject msg) {
+    if (closed) {
+      return Future.succeededFuture();
     }
+    Promise<Void> written = Promise.promise();
+    context.runOnContext(v -> {
+      if (ws.isClosed()) {
+        written.complete();
+      } else {
+        ws.writeTextMessage(msg.encode()).onComplete(written);
+      }
+    });
+    return written.future();
   }
 
   private void heartbeat() {
     long silentMs = (System.nanoTime() - lastHeard) / 1_000_000;
     if (silentMs > 3 * pingIntervalMs) {
+      // gone as far as the hub is concerned now, whatever the close handshake takes
+      onClosed();
       ws.close((short) 1001, "no pong for " + silentMs + " ms");
       return;
     }
@@ -230,6 +242,9 @@ final class SignalSession {
   }
 
   private void onClosed() {
+    if (closed) {
+      return;
+    }
     closed = true;
     if (pingTimer >= 0) {
       vertx.cancelTimer(pingTimer);
