@@ -1,12 +1,15 @@
 package dev.tierbus.cli;
 
+import dev.tierbus.api.ApiServer;
 import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.metrics.PrometheusMetrics;
 import dev.tierbus.topology.Topology;
 import dev.tierbus.topology.TopologyException;
 import dev.tierbus.topology.TopologyLoader;
 import dev.tierbus.topology.TopologyRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -16,7 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code run}: loads and checks the topology, deploys it on a new Vert.x and waits until
+ * {@code run}: loads and checks the topology, deploys it on a new Vert.x (recording its metrics
+ * for Prometheus), starts the HTTP server ({@link HttpStartup}) and waits until
  * {@link #shutdown()} — called by the JVM shutdown hook on SIGTERM/SIGINT — has undeployed
  * the containers, closed the router and closed Vert.x (bounded by {@link #SHUTDOWN_TIMEOUT}).
  */
@@ -34,6 +38,8 @@ final class RunCommand {
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile Vertx vertx;
   private volatile TopologyRuntime runtime;
+  private volatile ApiServer http;
+  private Integer httpPort;
   private Thread hook;
   private boolean stopping;
 
@@ -43,9 +49,15 @@ final class RunCommand {
     this.installShutdownHook = installShutdownHook;
   }
 
+  /** The HTTP server's port instead of the topology's ({@code --http-port}); null: the topology's. */
+  RunCommand httpPort(Integer port) {
+    this.httpPort = port;
+    return this;
+  }
+
   /** Runs until shut down: 0 after a shutdown, 1 when deploying failed, 2 for a bad topology. */
   int run(String file) {
-    vertx = Vertx.vertx();
+    vertx = PrometheusMetrics.createVertx(new VertxOptions());
     if (installShutdownHook) {
       hook = new Thread(this::shutdown, "tierbus-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
@@ -65,6 +77,18 @@ final class RunCommand {
       runtime = Await.result(TopologyRuntime.deploy(vertx, topology, registry), STARTUP_TIMEOUT);
     } catch (Exception e) {
       err.println("deployment failed: " + describe(e));
+      return abort(TierbusCli.EXIT_FAILURE);
+    }
+    try {
+      http = Await.result(HttpStartup.start(vertx, runtime, httpPort, err), STARTUP_TIMEOUT);
+    } catch (Exception e) {
+      err.println("the HTTP server did not start: " + describe(e));
+      Future<Void> stopped = runtime.stop();
+      try {
+        Await.result(stopped, SHUTDOWN_TIMEOUT);
+      } catch (Exception ignored) {
+        // exiting anyway
+      }
       return abort(TierbusCli.EXIT_FAILURE);
     }
     log.info("tierbus running: {} containers ({} top-level) from {}",
@@ -91,10 +115,15 @@ final class RunCommand {
     TopologyRuntime r = runtime;
     if (v != null) {
       log.info("tierbus stopping");
-      Future<Void> stop = r == null ? Future.succeededFuture() : r.stop();
-      Future<Void> closed = stop.eventually(v::close);
+      ApiServer h = http;
+      Future<Void> httpClosed = h == null ? Future.succeededFuture() : h.close();
+      Future<Void> stop = httpClosed.transform(ar -> r == null ? Future.succeededFuture() : r.stop());
+      long deadline = System.nanoTime() + SHUTDOWN_TIMEOUT.toNanos();
       try {
-        Await.result(closed, SHUTDOWN_TIMEOUT);
+        Await.result(stop, SHUTDOWN_TIMEOUT);
+        // Vert.x is closed from this thread: a close chained onto a Future of one of its own
+        // event loops may never report back (that loop is gone by then)
+        Await.result(v.close(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         log.info("tierbus stopped");
       } catch (TimeoutException e) {
         err.println("shutdown did not finish within " + SHUTDOWN_TIMEOUT.toSeconds() + " s; exiting anyway");
@@ -112,6 +141,11 @@ final class RunCommand {
 
   TopologyRuntime runtime() {
     return runtime;
+  }
+
+  /** The HTTP server, or null when the topology disables it. */
+  ApiServer http() {
+    return http;
   }
 
   private int abort(int code) {

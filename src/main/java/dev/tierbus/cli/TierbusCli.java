@@ -28,6 +28,8 @@ public final class TierbusCli {
       "",
       "Options:",
       "  -t, --topology FILE   the topology file (default: verticles.yaml in the working directory)",
+      "  --http-port PORT      run: the HTTP API, WebSocket stream and dashboard on this port instead of",
+      "                        the topology's http.port (default 8080); 0 picks a free port",
       "  -h, --help            print this help",
       "",
       "Exit status: 0 ok, 1 deployment failed, 2 bad arguments or a bad topology file.",
@@ -67,7 +69,8 @@ public final class TierbusCli {
     }
     return switch (parsed.command()) {
       case CliArgs.VALIDATE -> ValidateCommand.run(parsed.topology(), registry, out, err);
-      case CliArgs.RUN -> new RunCommand(registry, err, installShutdownHook).run(parsed.topology());
+      case CliArgs.RUN -> new RunCommand(registry, err, installShutdownHook).httpPort(parsed.httpPort())
+          .run(parsed.topology());
       default -> throw new IllegalStateException("unhandled command " + parsed.command());
     };
   }
