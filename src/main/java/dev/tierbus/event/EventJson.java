@@ -31,8 +31,8 @@ import java.util.Objects;
  */
 public final class EventJson {
 
-  /** Fields of an event read by {@link #fromJson}. */
-  public static final List<String> FIELDS = List.of("type", "source", "symbol", "time", "payload", "headers");
+  /** Fields of an event read by {@link #fromJson} ({@code id} is accepted and ignored: a new event gets a new id). */
+  public static final List<String> FIELDS = List.of("id", "type", "source", "symbol", "time", "payload", "headers");
 
   private static final Map<EventType, Class<? extends Payload>> PAYLOADS = new EnumMap<>(EventType.class);
 
@@ -119,7 +119,8 @@ public final class EventJson {
    * Reads an event to publish: {@code type} (required, an {@link EventType} name),
    * {@code source} (required), {@code symbol}, {@code time} (ISO-8601, default now),
    * {@code payload} (an object in the shape of the type's payload record; required when the
-   * type has one), {@code headers} (strings). The event gets a fresh id.
+   * type has one), {@code headers} (strings). The event gets a fresh id; an {@code id} given
+   * (as {@link #toJson} writes it) is ignored.
    *
    * @throws EventJsonException with every problem, each with its path
    */
