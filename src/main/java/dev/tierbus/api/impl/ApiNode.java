@@ -26,6 +26,16 @@ import java.util.function.Supplier;
 public final class ApiNode {
 
   private static final AtomicInteger SHARED_PORT_IDS = new AtomicInteger();
+  /**
+   * How long a snapshot of the tiers serves readers: taking one folds every latency histogram
+   * (about 0.2 ms here), which would otherwise bound {@code GET /api/metrics} to a few thousand
+   * requests per second.
+   */
+  static final long SNAPSHOT_TTL_NANOS = 100_000_000L;
+
+  private record Snapshot(long nanos, List<TierMetricsSnapshot> tiers) {}
+
+  private volatile Snapshot snapshot = new Snapshot(Long.MIN_VALUE / 2, List.of());
 
   private final Vertx vertx;
   private final TopologyRuntime runtime;
@@ -50,7 +60,7 @@ public final class ApiNode {
     this.deadLetters = deadLetters;
     this.journalStatus = journalStatus;
     this.health = HealthSettings.fromEventRouter(runtime.topology().eventRouter());
-    this.sampler = new MetricsSampler(vertx, this::tierSnapshots, health.checkIntervalMs()).start();
+    this.sampler = new MetricsSampler(vertx, this::freshTierSnapshots, health.checkIntervalMs()).start();
     this.hub = new SignalHub(vertx, runtime.router(), options);
     PrometheusMeterRegistry registry = PrometheusMetrics.registry(vertx);
     this.meters = NodeMeters.bind(registry, runtime, sampler, hub);
@@ -58,7 +68,24 @@ public final class ApiNode {
     this.listenPort = options.getPort() == 0 ? -(SHARED_PORT_IDS.incrementAndGet()) : options.getPort();
   }
 
+  /** The tiers' figures, at most {@link #SNAPSHOT_TTL_NANOS} old. */
   List<TierMetricsSnapshot> tierSnapshots() {
+    Snapshot s = snapshot;
+    long now = System.nanoTime();
+    if (now - s.nanos < SNAPSHOT_TTL_NANOS) {
+      return s.tiers;
+    }
+    synchronized (this) {
+      s = snapshot;
+      if (now - s.nanos >= SNAPSHOT_TTL_NANOS) {
+        s = new Snapshot(System.nanoTime(), freshTierSnapshots());
+        snapshot = s;
+      }
+      return s.tiers;
+    }
+  }
+
+  private List<TierMetricsSnapshot> freshTierSnapshots() {
     RouterMetrics m = runtime.router().metrics();
     return List.of(m.fast(), m.standard(), m.reliable());
   }

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  * router ──(one subscription per event type some client wants, subscriber "api.websocket")──► onEvent
  *    onEvent: index[type] → clients by symbol + clients of any symbol → filter → JSON once → each client's Outbox
- *    Outbox ──(client's event loop, while the socket's write queue has room)──► text frame
+ *    Outbox ──(FrameFlusher: one task per event loop writes every ready client's frames,
+ *              while each socket's write queue has room)──► text frame
  * </pre>
  *
  * <p>The router's handler only looks up an immutable index, encodes the event once and offers
@@ -69,6 +70,8 @@ public final class SignalHub {
   private final ApiOptions options;
   private final Context context;
   private final Set<SignalSession> sessions = ConcurrentHashMap.newKeySet();
+  /** One per event loop that has clients (the threads of the server's event loops, a few). */
+  private final Map<Thread, FrameFlusher> flushers = new ConcurrentHashMap<>();
   private final Map<EventType, SubscriptionHandle> routerSubscriptions = new EnumMap<>(EventType.class);
   private final LongAdder framesSent = new LongAdder();
   private final LongAdder droppedByClosed = new LongAdder();
@@ -94,7 +97,8 @@ public final class SignalHub {
 
   /** Takes a new client; call on the socket's event loop. */
   void accept(ServerWebSocket ws, String token, boolean authenticated) {
-    SignalSession s = new SignalSession(this, ws, vertx, options.getMaxPendingFrames(), token, authenticated,
+    FrameFlusher flusher = flushers.computeIfAbsent(Thread.currentThread(), t -> new FrameFlusher(vertx.getOrCreateContext()));
+    SignalSession s = new SignalSession(this, ws, vertx, flusher, options.getMaxPendingFrames(), token, authenticated,
         options.getPingIntervalMs());
     sessions.add(s);
     s.start();

@@ -44,7 +44,7 @@ final class SignalSession {
   private final String token;
   private final long pingIntervalMs;
   private final List<StreamFilter> filters = new CopyOnWriteArrayList<>();
-  private final Runnable flushTask = this::flush;
+  private final FrameFlusher flusher;
   private boolean authenticated;
   private long seq;
   private int nextFilterId = 1;
@@ -52,9 +52,10 @@ final class SignalSession {
   private long pingTimer = -1;
   private volatile boolean closed;
 
-  SignalSession(SignalHub hub, ServerWebSocket ws, Vertx vertx, int maxPendingFrames, String token,
+  SignalSession(SignalHub hub, ServerWebSocket ws, Vertx vertx, FrameFlusher flusher, int maxPendingFrames, String token,
       boolean authenticated, long pingIntervalMs) {
     this.hub = hub;
+    this.flusher = flusher;
     this.ws = ws;
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
@@ -92,12 +93,15 @@ final class SignalSession {
   /** Queues an event frame; never blocks, never throws. */
   void offer(Event e, String body) {
     if (outbox.offer(e.type(), e.symbol(), body)) {
-      context.runOnContext(v -> flushTask.run());
+      flusher.flushLater(this);
     }
   }
 
-  /** Writes waiting frames until the socket's write queue is full (then the drain handler goes on). */
-  private void flush() {
+  /**
+   * Writes waiting frames until the socket's write queue is full (then the drain handler goes
+   * on); on the client's event loop.
+   */
+  void flush() {
     if (closed || ws.isClosed()) {
       return;
     }
