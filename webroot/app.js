@@ -195,12 +195,14 @@
   let received = 0;
   let dropped = 0;
 
+  function num(v) { return typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v); }
+
   function detail(f) {
     const p = f.payload || {};
     switch (f.type) {
-      case 'SIGNAL': return p.direction + ' ' + p.strength + (p.strategy ? ' (' + p.strategy + ')' : '') + (p.reason ? ': ' + p.reason : '');
+      case 'SIGNAL': return p.direction + ' ' + num(p.strength) + (p.strategy ? ' (' + p.strategy + ')' : '') + (p.reason ? ': ' + p.reason : '');
       case 'ORDER': return p.side + ' ' + p.quantity + (p.limit_price == null ? ' at market' : ' limit ' + p.limit_price) + ' #' + p.order_id;
-      case 'FILL': return p.side + ' ' + p.quantity + ' @ ' + p.price + ' #' + p.order_id;
+      case 'FILL': return p.side + ' ' + num(p.quantity) + ' @ ' + num(p.price) + ' #' + p.order_id;
       default: return JSON.stringify(p);
     }
   }
