@@ -63,6 +63,7 @@ final class MetricsHandlers {
             .put("clients", hub.clients())
             .put("frames_sent", hub.framesSent())
             .put("frames_dropped", hub.framesDropped())
+            .put("events_conflated", hub.eventsConflated())
             .put("errors", hub.errors())));
   }
 

@@ -20,7 +20,8 @@ import java.util.List;
  *
  * <pre>
  * tierbus_container_events_in{container, type}, tierbus_container_events_out{container, type}
- * tierbus_websocket_clients, tierbus_websocket_frames_sent_total, tierbus_websocket_frames_dropped_total
+ * tierbus_websocket_clients, tierbus_websocket_frames_sent_total, tierbus_websocket_frames_dropped_total,
+ * tierbus_websocket_events_conflated_total
  * </pre>
  * {@link #scrape()} refreshes the figures, then renders the text format.
  */
@@ -49,6 +50,9 @@ final class NodeMeters implements AutoCloseable {
         .description("event frames written to WebSocket clients").register(registry));
     meters.add(FunctionCounter.builder("tierbus.websocket.frames.dropped", hub, SignalHub::framesDropped)
         .description("events conflated away for slow WebSocket clients").register(registry));
+    meters.add(FunctionCounter.builder("tierbus.websocket.events.conflated", hub, SignalHub::eventsConflated)
+        .description("events the WebSocket fan-out could not keep up with (conflated before any client)")
+        .register(registry));
   }
 
   static NodeMeters bind(PrometheusMeterRegistry registry, TopologyRuntime runtime, MetricsSampler sampler, SignalHub hub) {

@@ -7,28 +7,29 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The frames waiting for one WebSocket client: bounded, conflating.
+ * What waits for a slow consumer: bounded, conflating. Used for the frames of one WebSocket
+ * client and for the events waiting for the hub's fan-out.
  *
- * <p>While fewer than {@code capacity} frames wait, every frame is kept in order. Beyond that
- * the client is too slow: only the latest frame per (type, symbol) is kept (after the ones
- * already queued), each frame replaced or evicted is counted as dropped, and the next frame
- * taken carries that count. At most {@code capacity} such latest frames are kept; past that
- * the oldest is evicted. So memory per client is bounded by twice the capacity.
+ * <p>While fewer than {@code capacity} items wait, every item is kept in order. Beyond that
+ * the consumer is too slow: only the latest item per (type, symbol) is kept (after the ones
+ * already queued), each item replaced or evicted is counted as dropped, and the next item
+ * taken carries that count. At most {@code capacity} such latest items are kept; past that
+ * the oldest is evicted. So memory is bounded by twice the capacity.
  *
  * <p>Thread-safe: router threads offer, the client's event loop takes. {@link #offer} returns
  * true exactly when the caller must schedule a flush (nothing was scheduled yet); the flush
  * calls {@link #poll} until it returns null, which clears the scheduled mark atomically.
  */
-final class Outbox {
+final class Outbox<T> {
 
-  /** A frame body with the count of frames dropped just before it. */
-  record Taken(String body, long dropped) {}
+  /** An item with the count of items dropped just before it. */
+  record Taken<T>(T body, long dropped) {}
 
   private record Key(EventType type, String symbol) {}
 
   private final int capacity;
-  private final ArrayDeque<String> ordered = new ArrayDeque<>();
-  private final LinkedHashMap<Key, String> latest = new LinkedHashMap<>();
+  private final ArrayDeque<T> ordered = new ArrayDeque<>();
+  private final LinkedHashMap<Key, T> latest = new LinkedHashMap<>();
   private long droppedSinceLast;
   private long droppedTotal;
   private boolean scheduled;
@@ -41,13 +42,13 @@ final class Outbox {
   }
 
   /** Adds a frame; true when the caller must schedule a flush. */
-  synchronized boolean offer(EventType type, String symbol, String body) {
+  synchronized boolean offer(EventType type, String symbol, T body) {
     if (latest.isEmpty() && ordered.size() < capacity) {
       ordered.add(body);
     } else if (latest.put(new Key(type, symbol), body) != null) {
       dropped(1);
     } else if (latest.size() > capacity) {
-      Iterator<Map.Entry<Key, String>> eldest = latest.entrySet().iterator();
+      Iterator<Map.Entry<Key, T>> eldest = latest.entrySet().iterator();
       eldest.next();
       eldest.remove();
       dropped(1);
@@ -65,10 +66,10 @@ final class Outbox {
   }
 
   /** The next frame, or null (and the scheduled mark cleared) when none waits. */
-  synchronized Taken poll() {
-    String body = ordered.poll();
+  synchronized Taken<T> poll() {
+    T body = ordered.poll();
     if (body == null && !latest.isEmpty()) {
-      Iterator<Map.Entry<Key, String>> first = latest.entrySet().iterator();
+      Iterator<Map.Entry<Key, T>> first = latest.entrySet().iterator();
       body = first.next().getValue();
       first.remove();
     }
@@ -78,7 +79,7 @@ final class Outbox {
     }
     long dropped = droppedSinceLast;
     droppedSinceLast = 0;
-    return new Taken(body, dropped);
+    return new Taken<>(body, dropped);
   }
 
   synchronized int size() {

@@ -30,15 +30,20 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * router ──(one subscription per event type some client wants, subscriber "api.websocket")──► onEvent
- *    onEvent: index[type] → clients by symbol + clients of any symbol → filter → JSON once → each client's Outbox
+ *    onEvent: wanted type? → the hub's backlog (bounded, conflating)                      [router's thread]
+ *    fan-out: index[type] → clients by symbol + of any symbol → filter → JSON once → each client's Outbox
+ *                                                                                   [the hub's event loop]
  *    Outbox ──(FrameFlusher: one task per event loop writes every ready client's frames,
  *              while each socket's write queue has room)──► text frame
  * </pre>
  *
- * <p>The router's handler only looks up an immutable index, encodes the event once and offers
- * it to bounded outboxes: it never blocks and never throws, so it never slows the router nor,
- * for reliable-tier events (confirmed when the handler returns), holds a delivery. A slow
- * client is conflated in its own outbox ({@link Outbox}); others are not affected. The index is
+ * <p>The router's handler only puts the event into the hub's backlog: O(1), it never blocks
+ * and never throws, so the stream never slows the router (a standard-tier queue of the hub never
+ * fills and pushes back on publishers) nor, for reliable-tier events (confirmed when the handler
+ * returns), holds a delivery. If the fan-out itself falls {@value #BACKLOG} events behind, the
+ * backlog keeps the latest event per (type, symbol) and counts the rest
+ * ({@link #eventsConflated()}). A slow client is conflated in its own outbox ({@link Outbox});
+ * others are not affected. The index is
  * rebuilt (copy-on-write) when a client subscribes, unsubscribes or leaves, and the router
  * subscriptions follow it, changed one at a time on the hub's own context.
  */
@@ -50,6 +55,10 @@ public final class SignalHub {
   private static final Logger log = LoggerFactory.getLogger(SignalHub.class);
   private static final Entry[] NONE = new Entry[0];
   private static final long ERROR_LOG_INTERVAL_NANOS = 5_000_000_000L;
+  /** Events the fan-out may have waiting before the backlog conflates. */
+  static final int BACKLOG = 8192;
+  /** Events fanned out per event-loop turn before the hub yields its loop. */
+  private static final int FAN_OUT_TURN = 256;
 
   /** A client and its filters that name one event type. */
   private record Entry(SignalSession session, StreamFilter[] filters) {
@@ -78,6 +87,8 @@ public final class SignalHub {
   private final LongAdder errors = new LongAdder();
   private final AtomicLong lastErrorLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
   private volatile TypeIndex[] index = new TypeIndex[32];
+  private final Outbox<Event> backlog = new Outbox<>(BACKLOG);
+  private final Runnable fanOutTask = this::fanOutTurn;
   private Future<Void> reconciling = Future.succeededFuture();
   private volatile boolean closed;
 
@@ -106,7 +117,30 @@ public final class SignalHub {
 
   // ---------------------------------------------------------------- router side
 
+  /** The router's handler: queue the event for the fan-out (O(1), never throws). */
   private void onEvent(Event e) {
+    try {
+      if (index[e.type().code()] != null && backlog.offer(e.type(), e.symbol(), e)) {
+        context.runOnContext(v -> fanOutTask.run());
+      }
+    } catch (Throwable t) {
+      failed(e, t);
+    }
+  }
+
+  /** One turn of the fan-out on the hub's context; yields after {@value #FAN_OUT_TURN} events. */
+  private void fanOutTurn() {
+    for (int i = 0; i < FAN_OUT_TURN; i++) {
+      Outbox.Taken<Event> next = backlog.poll();
+      if (next == null) {
+        return;
+      }
+      fanOut(next.body());
+    }
+    context.runOnContext(v -> fanOutTask.run());
+  }
+
+  private void fanOut(Event e) {
     try {
       TypeIndex t = index[e.type().code()];
       if (t == null) {
@@ -121,13 +155,17 @@ public final class SignalHub {
         body = deliver(en, e, body);
       }
     } catch (Throwable t) {
-      // the handler must never fail: a reliable-tier delivery would be retried for nothing
-      errors.increment();
-      long now = System.nanoTime();
-      long last = lastErrorLog.get();
-      if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastErrorLog.compareAndSet(last, now)) {
-        log.error("WebSocket fan-out of {} from {} failed", e.type(), e.source(), t);
-      }
+      failed(e, t);
+    }
+  }
+
+  /** Counts and (rate-limited) logs a failure; the stream goes on. */
+  private void failed(Event e, Throwable t) {
+    errors.increment();
+    long now = System.nanoTime();
+    long last = lastErrorLog.get();
+    if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastErrorLog.compareAndSet(last, now)) {
+      log.error("WebSocket fan-out of {} from {} failed", e.type(), e.source(), t);
     }
   }
 
@@ -256,6 +294,11 @@ public final class SignalHub {
 
   public long errors() {
     return errors.sum();
+  }
+
+  /** Events the fan-out could not keep up with, conflated before reaching any client. */
+  public long eventsConflated() {
+    return backlog.droppedTotal();
   }
 
   /** Event types with a router subscription now. */

@@ -40,7 +40,7 @@ final class SignalSession {
   private final ServerWebSocket ws;
   private final Context context;
   private final Vertx vertx;
-  private final Outbox outbox;
+  private final Outbox<String> outbox;
   private final String token;
   private final long pingIntervalMs;
   private final List<StreamFilter> filters = new CopyOnWriteArrayList<>();
@@ -59,7 +59,7 @@ final class SignalSession {
     this.ws = ws;
     this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
-    this.outbox = new Outbox(maxPendingFrames);
+    this.outbox = new Outbox<>(maxPendingFrames);
     this.token = token;
     this.authenticated = authenticated;
     this.pingIntervalMs = pingIntervalMs;
@@ -106,7 +106,7 @@ final class SignalSession {
       return;
     }
     while (!ws.writeQueueFull()) {
-      Outbox.Taken t = outbox.poll();
+      Outbox.Taken<String> t = outbox.poll();
       if (t == null) {
         return;
       }

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class OutboxTest {
 
-  private static List<Outbox.Taken> drain(Outbox o) {
-    List<Outbox.Taken> out = new ArrayList<>();
-    for (Outbox.Taken t = o.poll(); t != null; t = o.poll()) {
+  private static List<Outbox.Taken<String>> drain(Outbox<String> o) {
+    List<Outbox.Taken<String>> out = new ArrayList<>();
+    for (Outbox.Taken<String> t = o.poll(); t != null; t = o.poll()) {
       out.add(t);
     }
     return out;
@@ -19,7 +19,7 @@ class OutboxTest {
 
   @Test
   void keepsEverythingInOrderBelowCapacityAndAsksForOneFlush() {
-    Outbox o = new Outbox(4);
+    Outbox<String> o = new Outbox<>(4);
     assertThat(o.offer(EventType.SIGNAL, "A", "1")).isTrue();
     assertThat(o.offer(EventType.SIGNAL, "A", "2")).isFalse();
     assertThat(o.offer(EventType.SIGNAL, "B", "3")).isFalse();
@@ -29,12 +29,12 @@ class OutboxTest {
 
   @Test
   void beyondCapacityKeepsTheLatestPerTypeAndSymbolAndCountsWhatItDropped() {
-    Outbox o = new Outbox(3);
+    Outbox<String> o = new Outbox<>(3);
     for (int i = 1; i <= 11; i++) {
       o.offer(EventType.SIGNAL, i % 2 == 0 ? "A" : "B", "s" + i);
     }
     o.offer(EventType.FILL, "A", "f1");
-    List<Outbox.Taken> got = drain(o);
+    List<Outbox.Taken<String>> got = drain(o);
     assertThat(got).extracting(Outbox.Taken::body).containsExactly("s1", "s2", "s3", "s10", "s11", "f1");
     // s4..s11 went to the conflated set: A (first seen with s4) kept s10, B kept s11; s4..s9 were dropped
     assertThat(got.get(0).dropped()).isEqualTo(6);
@@ -44,7 +44,7 @@ class OutboxTest {
 
   @Test
   void theConflatedSetIsBoundedTooEvictingTheOldest() {
-    Outbox o = new Outbox(1);
+    Outbox<String> o = new Outbox<>(1);
     o.offer(EventType.SIGNAL, "X", "x");
     o.offer(EventType.SIGNAL, "A", "a");
     o.offer(EventType.SIGNAL, "B", "b");
