@@ -74,6 +74,11 @@ public final class ApiServer {
     return node.hub().clients();
   }
 
+  /** Events the WebSocket fan-out could not keep up with (conflated before reaching any client). */
+  public long webSocketEventsConflated() {
+    return node.hub().eventsConflated();
+  }
+
   /** Stops listening, closes every WebSocket client and ends the server's router subscriptions. */
   public Future<Void> close() {
     return vertx.undeploy(deploymentId)
