@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Container types for the API tests, on top of the topology tests' {@link TestTypes}:
  * {@code ticker} publishes a SIGNAL per symbol every {@code interval_ms} (and, with
- * {@code equity: true}, a PORTFOLIO_UPDATE), {@code sink} only receives,
+ * {@code equity: true}, a PORTFOLIO_UPDATE), {@code sink} only receives, {@code slow_sink} takes 2 ms per event,
  * {@code throwing} fails in its router handler.
  */
 final class ApiTestTypes {
@@ -29,6 +29,14 @@ final class ApiTestTypes {
   static ContainerRegistry registry() {
     return TestTypes.registry()
         .register("sink", spec -> new Container() {})
+        .register("slow_sink", spec -> new Container() {
+          @Override
+          protected Future<?> setUp() {
+            // a slow subscriber on its worker thread, so events queue up for it
+            addComponent("slow", (event, out) -> Thread.sleep(2));
+            return Future.succeededFuture();
+          }
+        })
         .register("throwing", spec -> new Container() {
           @Override
           protected void onExternalEvent(dev.tierbus.event.Event event) {

@@ -135,6 +135,25 @@ class SignalStreamTest {
   }
 
   @Test
+  void reliableTierEventsReachTheStreamAndTheirDeliveryIsConfirmed() throws Exception {
+    try (ApiTestNode node = ApiTestNode.start(dir, TOPOLOGY);
+         WsTestClient c = WsTestClient.connect(node.vertx, node.server.port(), "/ws/signals")) {
+      DirectReliableTier tier = new DirectReliableTier();
+      node.runtime.router().installTier(tier);
+      c.subscribe(filter("FILL,ORDER", "AAPL", null));
+      JsonObject fill = new JsonObject().put("type", "FILL").put("source", "manual").put("symbol", "AAPL")
+          .put("payload", new JsonObject().put("order_id", "o-9").put("side", "SELL").put("quantity", 2)
+              .put("price", 101.25).put("commission", 0.5));
+      assertThat(node.send(io.vertx.core.http.HttpMethod.POST, "/api/events", fill).statusCode()).isEqualTo(202);
+      JsonObject frame = c.awaitFrame(0, f -> "FILL".equals(f.getString("type")));
+      assertThat(frame.getJsonObject("payload").getDouble("price")).isEqualTo(101.25);
+      assertThat(frame.getString("source")).isEqualTo("manual");
+      eventually("the hub's delivery was confirmed", () -> tier.confirmed.get() == 1);
+      assertThat(tier.failed.get()).isZero();
+    }
+  }
+
+  @Test
   void withAuthReadsTheTokenComesAsAParameterOrAsTheFirstMessage() throws Exception {
     try (ApiTestNode node = ApiTestNode.start(dir, TOPOLOGY, new ApiOptions().setAuthReads(true), null)) {
       try (WsTestClient c = WsTestClient.connect(node.vertx, node.server.port(), "/ws/signals")) {
