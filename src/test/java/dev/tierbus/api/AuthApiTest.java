@@ -62,4 +62,20 @@ class AuthApiTest {
       assertThat(node.get("/").statusCode()).isEqualTo(200);
     }
   }
+
+  @Test
+  void configuredOriginsMayCallTheApiFromABrowser() throws Exception {
+    try (ApiTestNode node = ApiTestNode.start(dir, TOPOLOGY,
+        new ApiOptions().setCorsOrigins(java.util.List.of("https://ops.example.com")), null)) {
+      HttpResponse<Buffer> preflight = ApiTestNode.await(node.client.request(HttpMethod.OPTIONS, "/api/containers")
+          .putHeader("Origin", "https://ops.example.com")
+          .putHeader("Access-Control-Request-Method", "POST")
+          .putHeader("Access-Control-Request-Headers", "Authorization, Content-Type").send());
+      assertThat(preflight.statusCode()).isIn(200, 204);
+      assertThat(preflight.getHeader("Access-Control-Allow-Origin")).isEqualTo("https://ops.example.com");
+      HttpResponse<Buffer> other = ApiTestNode.await(node.client.get("/api/topology")
+          .putHeader("Origin", "https://elsewhere.example.com").send());
+      assertThat(other.getHeader("Access-Control-Allow-Origin")).isNull();
+    }
+  }
 }
