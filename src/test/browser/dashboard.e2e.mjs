@@ -1,10 +1,11 @@
 // End-to-end test of the dashboard in headless Chromium (the Debian package, never a
 // downloaded browser), run by dev.tierbus.api.DashboardBrowserTest against a running node:
 //
-//   node dashboard.e2e.mjs --url http://127.0.0.1:PORT/ --token TOKEN --replay ID --screenshots DIR
+//   node dashboard.e2e.mjs --url http://127.0.0.1:PORT/ --token TOKEN --replay ID [--discard ID] --screenshots DIR
 //
 // Checks that the container tree shows, live signals arrive over the WebSocket, the tier table
-// and the equity curve fill, and that the Replay button replays dead letter ID. Exit 0 when
+// and the equity curve fill, that the Replay button replays dead letter ID (and Discard
+// discards the --discard one). Exit 0 when
 // everything held, 1 with the reason otherwise. Screenshots go to DIR.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -92,6 +93,15 @@ try {
   const message = await page.textContent('#deadletter-message');
   if (!message.includes('replayed')) throw new Error('no replay confirmation, message: ' + message);
   await page.screenshot({ path: path.join(args.screenshots, 'dashboard-after-replay.png'), fullPage: true });
+
+  if (args.discard) {
+    step('Discard discards dead letter ' + args.discard);
+    await page.click(`#deadletters button.discard[data-id="${args.discard}"]`);
+    await page.waitForFunction((id) => !document.querySelector(`#deadletters tbody tr[data-delivery-id="${id}"]`),
+      args.discard, { timeout: 15000 });
+    const after = await page.textContent('#deadletter-message');
+    if (!after.includes('discarded')) throw new Error('no discard confirmation, message: ' + after);
+  }
 
   if (problems.length) throw new Error(problems.join('; '));
   console.log(JSON.stringify({ ok: true, symbols, message }));

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The dashboard end to end in headless Chromium: a real node (runtime + API on a free port),
  * the Debian {@code chromium} driven by Playwright ({@code src/test/browser/dashboard.e2e.mjs}):
- * the container tree shows, live signals arrive, the charts and equity curve fill, and the
- * Replay button replays a dead letter (held by {@link InMemoryDeadLetters} until the reliable
+ * the container tree shows, live signals arrive, the charts and equity curve fill, the
+ * Replay button replays a dead letter and the Discard button discards another (held by {@link InMemoryDeadLetters} until the reliable
  * tier's journal is behind the API). Needs {@code /usr/bin/chromium} and Node.js with npm; fails
  * saying which is missing. Screenshots: {@code target/browser-screenshots/}.
  */
@@ -73,6 +72,7 @@ class DashboardBrowserTest {
           "--url", "http://127.0.0.1:" + n.server.port() + "/",
           "--token", ApiTestNode.TOKEN,
           "--replay", Long.toString(REPLAYED),
+          "--discard", "8",
           "--screenshots", shots.toString())
           .directory(BROWSER_DIR.toFile())
           .redirectErrorStream(true)
@@ -87,7 +87,8 @@ class DashboardBrowserTest {
       assertThat(p.exitValue()).as("the browser test failed:%n%s", output).isZero();
       assertThat(output).contains("\"ok\":true");
       assertThat(deadLetters.replayed()).extracting(DeadLetter::deliveryId).containsExactly(REPLAYED);
-      assertThat(deadLetters.dead()).extracting(DeadLetter::deliveryId).containsExactly(8L);
+      assertThat(deadLetters.discarded()).extracting(DeadLetter::deliveryId).containsExactly(8L);
+      assertThat(deadLetters.dead()).isEmpty();
       assertThat(shots.resolve("dashboard-live.png")).exists();
     }
   }
@@ -117,9 +118,5 @@ class DashboardBrowserTest {
       }
     }
     return null;
-  }
-
-  static List<String> names() {
-    return List.of("dashboard-live.png", "dashboard-deadletters-before.png", "dashboard-after-replay.png");
   }
 }
