@@ -146,6 +146,12 @@ public final class TopologyRuntime {
    * describes (hot swap): checked like {@link #deployContainer}; the old one is undeployed
    * (its subscriptions drained), then the new one deployed under the same id and parent. If the
    * new one cannot start, the old spec is deployed again and the Future fails.
+   *
+   * <p>What the old container had queued is handled by it before it stops (bounded by the
+   * router's drain timeout). Events published while the two are swapped (after the old one's
+   * subscriptions ended, before the new one's begin; the start of one container) have no route
+   * to this id; whether a reliable-tier event of that moment is journalled for it is the
+   * reliable tier's rule for subscribers that are not subscribed.
    */
   public Future<Container> redeployContainer(String id, JsonObject entry) {
     return changes.serially(() -> changes.redeploy(topology, id, entry).map(this::applied));
