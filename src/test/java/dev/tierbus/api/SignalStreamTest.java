@@ -237,7 +237,7 @@ class SignalStreamTest {
 
   @Test
   void aClientThatNeverAnswersPingsIsClosedOthersStay() throws Exception {
-    try (ApiTestNode node = ApiTestNode.start(dir, TOPOLOGY, new ApiOptions().setInstances(1).setPingIntervalMs(100), null);
+    try (ApiTestNode node = ApiTestNode.start(dir, TOPOLOGY, new ApiOptions().setInstances(1).setPingIntervalMs(250), null);
          WsTestClient alive = WsTestClient.connect(node.vertx, node.server.port(), "/ws/signals")) {
       NetClient net = node.vertx.createNetClient();
       NetSocket raw = await(net.connect(node.server.port(), "127.0.0.1"));
