@@ -90,6 +90,8 @@ public final class SignalHub {
   private final Outbox<Event> backlog = new Outbox<>(BACKLOG);
   private final Runnable fanOutTask = this::fanOutTurn;
   private Future<Void> reconciling = Future.succeededFuture();
+  private final List<Promise<Void>> waiting = new ArrayList<>();
+  private boolean changeScheduled;
   private volatile boolean closed;
 
   SignalHub(Vertx vertx, TieredEventRouter router, ApiOptions options) {
@@ -186,17 +188,38 @@ public final class SignalHub {
   // ---------------------------------------------------------------- changes
 
   /**
-   * Rebuilds the index from every client's filters and brings the router subscriptions in
-   * line; completes when events of every wanted type flow.
+   * Asks for the index to be rebuilt from every client's filters and the router subscriptions
+   * brought in line; completes when events of every wanted type flow.
    */
   Future<Void> changed() {
-    rebuild();
     Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> {
-      reconciling = reconciling.transform(ar -> reconcile());
-      reconciling.onComplete(done);
-    });
+    boolean schedule;
+    synchronized (this) {
+      waiting.add(done);
+      schedule = !changeScheduled;
+      changeScheduled = true;
+    }
+    if (schedule) {
+      context.runOnContext(v -> applyChanges());
+    }
     return done.future();
+  }
+
+  /**
+   * On the hub's context: one rebuild for every change asked for since the last one (a
+   * thousand clients subscribing at once cost a few rebuilds, not a thousand), then the router
+   * subscriptions; completes the callers' Futures after both.
+   */
+  private void applyChanges() {
+    List<Promise<Void>> batch;
+    synchronized (this) {
+      batch = new ArrayList<>(waiting);
+      waiting.clear();
+      changeScheduled = false;
+    }
+    rebuild();
+    reconciling = reconciling.transform(ar -> reconcile());
+    reconciling.onComplete(ar -> batch.forEach(p -> p.handle(ar)));
   }
 
   void remove(SignalSession s) {
