@@ -4,6 +4,7 @@ WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src ./src
+COPY webroot ./webroot
 RUN mvn -B -q -DskipTests package
 
 # Run stage: a JRE, the jar and the default topology.

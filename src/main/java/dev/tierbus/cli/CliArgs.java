@@ -13,8 +13,10 @@ import java.util.List;
  * @param out {@code backtest --out} directory
  * @param help whether help was asked for
  * @param error what is wrong with the arguments, or null
+ * @param httpPort {@code --http-port}: the HTTP server's port instead of the topology's, or null
  */
-record CliArgs(String command, String topology, List<String> data, String out, boolean help, String error) {
+record CliArgs(String command, String topology, List<String> data, String out, boolean help, String error,
+    Integer httpPort) {
 
   static final String DEFAULT_TOPOLOGY = "verticles.yaml";
   static final String DEFAULT_OUT = "backtest-report";
@@ -27,10 +29,11 @@ record CliArgs(String command, String topology, List<String> data, String out, b
     String topology = DEFAULT_TOPOLOGY;
     List<String> data = new ArrayList<>();
     String out = null;
+    Integer httpPort = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (a.equals("-h") || a.equals("--help")) {
-        return new CliArgs(null, topology, List.of(), DEFAULT_OUT, true, null);
+        return new CliArgs(null, topology, List.of(), DEFAULT_OUT, true, null, null);
       }
       String option = a.contains("=") && a.startsWith("--") ? a.substring(0, a.indexOf('=')) : a;
       String inline = a.contains("=") && a.startsWith("--") ? a.substring(a.indexOf('=') + 1) : null;
@@ -50,6 +53,13 @@ record CliArgs(String command, String topology, List<String> data, String out, b
             case "--data" -> data.add(value);
             case "--out" -> out = value;
             default -> topology = value;
+          }
+        }
+        case "--http-port" -> {
+          String value = inline != null ? inline : i + 1 < args.length ? args[++i] : "";
+          httpPort = port(value);
+          if (httpPort == null) {
+            return error("--http-port needs a port number in [0, 65535] (0: any free port), got '" + value + "'");
           }
         }
         default -> {
@@ -72,10 +82,22 @@ record CliArgs(String command, String topology, List<String> data, String out, b
     if (!command.equals(BACKTEST) && (!data.isEmpty() || out != null)) {
       return error((data.isEmpty() ? "--out" : "--data") + " is an option of backtest only");
     }
-    return new CliArgs(command, topology, List.copyOf(data), out == null ? DEFAULT_OUT : out, false, null);
+    if (!command.equals(RUN) && httpPort != null) {
+      return error("--http-port is an option of run only");
+    }
+    return new CliArgs(command, topology, List.copyOf(data), out == null ? DEFAULT_OUT : out, false, null, httpPort);
+  }
+
+  private static Integer port(String value) {
+    try {
+      int p = Integer.parseInt(value.trim());
+      return p >= 0 && p <= 65_535 ? p : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private static CliArgs error(String message) {
-    return new CliArgs(null, null, List.of(), null, false, message);
+    return new CliArgs(null, null, List.of(), null, false, message, null);
   }
 }

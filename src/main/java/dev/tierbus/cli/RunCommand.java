@@ -1,14 +1,17 @@
 package dev.tierbus.cli;
 
+import dev.tierbus.api.ApiServer;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.journal.EmbeddedJournal;
 import dev.tierbus.journal.JournalOptions;
+import dev.tierbus.metrics.PrometheusMetrics;
 import dev.tierbus.topology.Topology;
 import dev.tierbus.topology.TopologyException;
 import dev.tierbus.topology.TopologyLoader;
 import dev.tierbus.topology.TopologyRuntime;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code run}: loads and checks the topology, starts an embedded PostgreSQL for the journal when
- * the topology (or {@code PG*}) names no server, deploys it on a new Vert.x and waits until
+ * the topology (or {@code PG*}) names no server, deploys it on a new Vert.x (recording its
+ * metrics for Prometheus), starts the HTTP server ({@link HttpStartup}) and waits until
  * {@link #shutdown()} — called by the JVM shutdown hook on SIGTERM/SIGINT — has undeployed
  * the containers, closed the router and closed Vert.x (bounded by {@link #SHUTDOWN_TIMEOUT}).
  */
@@ -38,6 +42,8 @@ final class RunCommand {
   private volatile Vertx vertx;
   private volatile TopologyRuntime runtime;
   private volatile EmbeddedJournal embedded;
+  private volatile ApiServer http;
+  private Integer httpPort;
   private Thread hook;
   private boolean stopping;
 
@@ -47,9 +53,15 @@ final class RunCommand {
     this.installShutdownHook = installShutdownHook;
   }
 
+  /** The HTTP server's port instead of the topology's ({@code --http-port}); null: the topology's. */
+  RunCommand httpPort(Integer port) {
+    this.httpPort = port;
+    return this;
+  }
+
   /** Runs until shut down: 0 after a shutdown, 1 when deploying failed, 2 for a bad topology. */
   int run(String file) {
-    vertx = Vertx.vertx();
+    vertx = PrometheusMetrics.createVertx(new VertxOptions());
     if (installShutdownHook) {
       hook = new Thread(this::shutdown, "tierbus-shutdown");
       Runtime.getRuntime().addShutdownHook(hook);
@@ -76,6 +88,18 @@ final class RunCommand {
       runtime = Await.result(TopologyRuntime.deploy(vertx, topology, registry, journal), STARTUP_TIMEOUT);
     } catch (Exception e) {
       err.println("deployment failed: " + describe(e));
+      return abort(TierbusCli.EXIT_FAILURE);
+    }
+    try {
+      http = Await.result(HttpStartup.start(vertx, runtime, httpPort, err), STARTUP_TIMEOUT);
+    } catch (Exception e) {
+      err.println("the HTTP server did not start: " + describe(e));
+      Future<Void> stopped = runtime.stop();
+      try {
+        Await.result(stopped, SHUTDOWN_TIMEOUT);
+      } catch (Exception ignored) {
+        // exiting anyway
+      }
       return abort(TierbusCli.EXIT_FAILURE);
     }
     log.info("tierbus running: {} containers ({} top-level) from {}",
@@ -123,13 +147,18 @@ final class RunCommand {
     TopologyRuntime r = runtime;
     if (v != null) {
       log.info("tierbus stopping");
-      Future<Void> stop = r == null ? Future.succeededFuture() : r.stop();
+      ApiServer h = http;
+      Future<Void> httpClosed = h == null ? Future.succeededFuture() : h.close();
       EmbeddedJournal server = embedded;
-      Future<Void> closed = stop
-          .eventually(() -> server == null ? Future.succeededFuture() : server.stop())
-          .eventually(v::close);
+      Future<Void> stop = httpClosed
+          .transform(ar -> r == null ? Future.succeededFuture() : r.stop())
+          .eventually(() -> server == null ? Future.succeededFuture() : server.stop());
+      long deadline = System.nanoTime() + SHUTDOWN_TIMEOUT.toNanos();
       try {
-        Await.result(closed, SHUTDOWN_TIMEOUT);
+        Await.result(stop, SHUTDOWN_TIMEOUT);
+        // Vert.x is closed from this thread: a close chained onto a Future of one of its own
+        // event loops may never report back (that loop is gone by then)
+        Await.result(v.close(), Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         log.info("tierbus stopped");
       } catch (TimeoutException e) {
         err.println("shutdown did not finish within " + SHUTDOWN_TIMEOUT.toSeconds() + " s; exiting anyway");
@@ -147,6 +176,11 @@ final class RunCommand {
 
   TopologyRuntime runtime() {
     return runtime;
+  }
+
+  /** The HTTP server, or null when the topology disables it. */
+  ApiServer http() {
+    return http;
   }
 
   private int abort(int code) {

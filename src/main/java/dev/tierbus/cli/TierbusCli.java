@@ -34,6 +34,8 @@ public final class TierbusCli {
       "  --data FILE           backtest: replay this CSV file instead of the data container's files",
       "                        (repeat for several; the symbol is the file name up to its first _ - .)",
       "  --out DIR             backtest: where the report goes (default: backtest-report)",
+      "  --http-port PORT      run: the HTTP API, WebSocket stream and dashboard on this port instead of",
+      "                        the topology's http.port (default 8080); 0 picks a free port",
       "  -h, --help            print this help",
       "",
       "Exit status: 0 ok, 1 deployment failed, 2 bad arguments or a bad topology file.",
@@ -73,7 +75,8 @@ public final class TierbusCli {
     }
     return switch (parsed.command()) {
       case CliArgs.VALIDATE -> ValidateCommand.run(parsed.topology(), registry, out, err);
-      case CliArgs.RUN -> new RunCommand(registry, err, installShutdownHook).run(parsed.topology());
+      case CliArgs.RUN -> new RunCommand(registry, err, installShutdownHook).httpPort(parsed.httpPort())
+          .run(parsed.topology());
       case CliArgs.BACKTEST -> new BacktestCommand(registry, out, err).run(parsed.topology(), parsed.data(), parsed.out());
       default -> throw new IllegalStateException("unhandled command " + parsed.command());
     };

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +52,8 @@ public abstract class Container extends VerticleBase {
   private ContainerSpec spec;
   private TieredEventRouter router;
   private Container parent;
-  private final List<Container> children = new ArrayList<>();
+  // copy-on-write: siblings read it from their own threads while the API adds or removes children
+  private final List<Container> children = new CopyOnWriteArrayList<>();
   private final ComponentChain components = new ComponentChain(this);
   private final List<SubscriptionHandle> subscriptions = new ArrayList<>();
   private final LongAdder eventsIn = new LongAdder();
@@ -313,6 +315,59 @@ public abstract class Container extends VerticleBase {
       chain = chain.compose(v -> vertx.deployVerticle(child, ContainerDeployer.deploymentOptions(child.spec())).mapEmpty());
     }
     return chain;
+  }
+
+  /**
+   * Deploys a new child under this running container (a runtime change, e.g. from the HTTP
+   * API): from this container's context, so Vert.x undeploys it with this container; then its
+   * {@link #onSystemStarted()} runs. On failure the child is not kept.
+   *
+   * @throws IllegalStateException (as a failed Future) when this container is not running or
+   *     the child is already bound to a parent
+   */
+  public final Future<Void> deployChild(Container child) {
+    Objects.requireNonNull(child, "child");
+    if (state != ContainerState.RUNNING) {
+      return Future.failedFuture(new IllegalStateException("container " + id() + " is " + state
+          + "; children are added to a running container"));
+    }
+    if (child.parent != null || child.state != ContainerState.CREATED) {
+      return Future.failedFuture(new IllegalStateException("container " + child + " is already deployed or has a parent"));
+    }
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      child.parent = this;
+      children.add(child);
+      vertx.deployVerticle(child, ContainerDeployer.deploymentOptions(child.spec()))
+          .onSuccess(id -> child.systemStarted())
+          .onFailure(e -> {
+            children.remove(child);
+            child.parent = null;
+          })
+          .<Void>mapEmpty()
+          .onComplete(done);
+    });
+    return done.future();
+  }
+
+  /**
+   * Undeploys one child (and with it its own children) and forgets it; see {@link #stop()} for
+   * what undeploying drains.
+   *
+   * @throws IllegalArgumentException (as a failed Future) when it is not a child of this container
+   */
+  public final Future<Void> undeployChild(Container child) {
+    Objects.requireNonNull(child, "child");
+    if (!children.contains(child)) {
+      return Future.failedFuture(new IllegalArgumentException(child + " is not a child of " + this));
+    }
+    Promise<Void> done = Promise.promise();
+    context.runOnContext(v -> {
+      String deploymentId = child.deploymentID();
+      Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+      undeployed.onComplete(ar -> children.remove(child)).onComplete(done);
+    });
+    return done.future();
   }
 
   /** Runs {@link #onSystemStarted()} here and, after it, in every child. */

@@ -137,6 +137,28 @@ public final class ContainerDeployer {
         });
   }
 
+  /**
+   * Builds and deploys one more top-level container into an existing deployment (a runtime
+   * change); its {@code onSystemStarted()} runs once it is up. On failure nothing is added.
+   */
+  public Future<Container> deployRoot(ContainerDeployment into, ContainerSpec spec) {
+    Container root;
+    try {
+      root = build(spec);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    DeploymentOptions options = deploymentOptions(root.spec());
+    if (options.getWorkerPoolName() != null) {
+      options.setWorkerPoolSize(workerPoolSize);
+    }
+    return vertx.deployVerticle(root, options).map(id -> {
+      into.add(root, id);
+      root.systemStarted();
+      return root;
+    });
+  }
+
   /** The containers of a successful deployment, by id, and how to undeploy them. */
   public static final class ContainerDeployment {
     private final Vertx vertx;
@@ -176,6 +198,24 @@ public final class ContainerDeployer {
     /** The container with this id, or null. */
     public Container container(String id) {
       return containers().get(id);
+    }
+
+    /**
+     * Undeploys one top-level container (its children go with it) and removes it from this
+     * deployment.
+     *
+     * @throws IllegalArgumentException (as a failed Future) when no top-level container has this id
+     */
+    public Future<Void> undeployRoot(String id) {
+      String deploymentId;
+      synchronized (this) {
+        deploymentId = deploymentIds.remove(id);
+        if (deploymentId == null) {
+          return Future.failedFuture(new IllegalArgumentException("no top-level container '" + id + "'"));
+        }
+        roots.removeIf(r -> r.id().equals(id));
+      }
+      return vertx.undeploy(deploymentId);
     }
 
     /** Undeploys the top-level containers in reverse order (their children go with them). */

@@ -26,12 +26,13 @@ public final class Topology {
   private final JsonObject journal;
   private final JsonObject http;
   private final List<String> warnings;
+  private final JsonObject source;
   private final Map<String, ContainerSpec> byId = new LinkedHashMap<>();
   private final Map<String, String> parentIds = new HashMap<>();
 
   Topology(List<ContainerSpec> containers, RouterOptions routerOptions, String routerId, JsonObject eventRouter,
       JsonObject deployment, Map<String, List<String>> nodes, JsonObject journal, JsonObject http,
-      List<String> warnings) {
+      List<String> warnings, JsonObject source) {
     this.containers = List.copyOf(containers);
     this.routerOptions = routerOptions.toJson();
     this.routerId = routerId;
@@ -43,6 +44,7 @@ public final class Topology {
     this.journal = journal.copy();
     this.http = http.copy();
     this.warnings = List.copyOf(warnings);
+    this.source = source == null ? new JsonObject() : source.copy();
     for (ContainerSpec root : this.containers) {
       index(root, null);
     }
@@ -141,6 +143,14 @@ public final class Topology {
   /** The {@code http} section, empty when absent (read by the HTTP API). */
   public JsonObject http() {
     return http.copy();
+  }
+
+  /**
+   * The file as it was checked (parsed YAML, anchors resolved): a runtime change to the
+   * containers is checked by validating this with the change applied.
+   */
+  public JsonObject source() {
+    return source.copy();
   }
 
   /** Accepted settings that change nothing, and other things worth knowing; each {@code path: message}. */

@@ -5,17 +5,18 @@ import dev.tierbus.container.ContainerDeployer;
 import dev.tierbus.container.ContainerDeployer.ContainerDeployment;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
-import dev.tierbus.router.TieredEventRouter;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import dev.tierbus.journal.JournalOptions;
 import dev.tierbus.journal.ReliableTier;
 import dev.tierbus.journal.ReliableTiers;
+import dev.tierbus.router.TieredEventRouter;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,18 +36,20 @@ public final class TopologyRuntime {
 
   private static final Logger log = LoggerFactory.getLogger(TopologyRuntime.class);
 
-  private final Topology topology;
+  private volatile Topology topology;
   private final TieredEventRouter router;
   private final ContainerDeployment deployment;
   private final Vertx vertx;
   private final ReliableTier reliableTier;
   private final long metricsLogTimer;
+  private final RuntimeChanges changes;
   private Future<Void> stopped;
 
   private TopologyRuntime(Vertx vertx, Topology topology, TieredEventRouter router, ReliableTier reliableTier,
-      ContainerDeployment deployment) {
+      ContainerDeployment deployment, RuntimeChanges changes) {
     this.vertx = vertx;
     this.reliableTier = reliableTier;
+    this.changes = changes;
     this.topology = topology;
     this.router = router;
     this.deployment = deployment;
@@ -86,7 +89,7 @@ public final class TopologyRuntime {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return deploy(vertx, topology, topology.containers(), registry, journal.isConfigured() ? journal : null);
+    return deploy(vertx, topology, topology.containers(), registry, journal.isConfigured() ? journal : null, null);
   }
 
   /**
@@ -96,7 +99,7 @@ public final class TopologyRuntime {
   public static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, ContainerRegistry registry,
       JournalOptions journal) {
     Objects.requireNonNull(topology, "topology");
-    return deploy(vertx, topology, topology.containers(), registry, journal);
+    return deploy(vertx, topology, topology.containers(), registry, journal, null);
   }
 
   /**
@@ -120,11 +123,11 @@ public final class TopologyRuntime {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    return deploy(vertx, topology, specs, registry, journal.isConfigured() ? journal : null);
+    return deploy(vertx, topology, specs, registry, journal.isConfigured() ? journal : null, nodeName);
   }
 
   private static Future<TopologyRuntime> deploy(Vertx vertx, Topology topology, List<ContainerSpec> specs,
-      ContainerRegistry registry, JournalOptions journal) {
+      ContainerRegistry registry, JournalOptions journal, String nodeName) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(registry, "registry");
     TieredEventRouter router;
@@ -137,19 +140,30 @@ public final class TopologyRuntime {
     Future<ReliableTier> reliable = journal == null
         ? Future.succeededFuture(null)
         : ReliableTiers.install(router, journal);
+    // runtime changes deploy where the topology was deployed from (see RuntimeChanges)
+    Context changesContext = vertx.getOrCreateContext();
+    ContainerDeployer deployer = new ContainerDeployer(vertx, router, registry, poolSize);
     return reliable
-        .compose(tier -> new ContainerDeployer(vertx, router, registry, poolSize).deploy(specs)
-            .map(d -> new TopologyRuntime(vertx, topology, router, tier, d)))
+        .compose(tier -> deployer.deploy(specs)
+            .map(d -> new TopologyRuntime(vertx, topology, router, tier, d,
+                new RuntimeChanges(registry, deployer, d, topology.nodeNames().isEmpty() ? null : nodeName,
+                    changesContext))))
         .recover(cause -> router.close()
             .transform(ar -> Future.<TopologyRuntime>failedFuture(cause)));
   }
 
+  /** The topology as it runs now: the file's, with the runtime changes made since applied. */
   public Topology topology() {
     return topology;
   }
 
   public TieredEventRouter router() {
     return router;
+  }
+
+  /** The node this runtime is, when the topology assigns containers to nodes. */
+  public java.util.Optional<String> nodeName() {
+    return java.util.Optional.ofNullable(changes.nodeName());
   }
 
   public ContainerDeployment deployment() {
@@ -162,6 +176,49 @@ public final class TopologyRuntime {
    */
   public Optional<ReliableTier> reliableTier() {
     return Optional.ofNullable(reliableTier);
+  }
+
+  /**
+   * Deploys a new container from {@code entry} (a container entry of the topology file, with
+   * its {@code container_id}) at the top level or under the running container {@code parentId}.
+   * The entry is checked with the whole topology exactly as the file is; nothing is deployed
+   * when it has a problem. Changes run one at a time.
+   *
+   * @return the deployed container, or a failed Future with a {@link ContainerChangeException}
+   */
+  public Future<Container> deployContainer(JsonObject entry, String parentId) {
+    return changes.serially(() -> changes.deploy(topology, entry, parentId).map(this::applied));
+  }
+
+  /**
+   * Replaces the container {@code id} (and its sub-containers) with the one {@code entry}
+   * describes (hot swap): checked like {@link #deployContainer}; the old one is undeployed
+   * (its subscriptions drained), then the new one deployed under the same id and parent. If the
+   * new one cannot start, the old spec is deployed again and the Future fails.
+   *
+   * <p>What the old container had queued is handled by it before it stops (bounded by the
+   * router's drain timeout). Events published while the two are swapped (after the old one's
+   * subscriptions ended, before the new one's begin; the start of one container) have no route
+   * to this id; whether a reliable-tier event of that moment is journalled for it is the
+   * reliable tier's rule for subscribers that are not subscribed.
+   */
+  public Future<Container> redeployContainer(String id, JsonObject entry) {
+    return changes.serially(() -> changes.redeploy(topology, id, entry).map(this::applied));
+  }
+
+  /**
+   * Undeploys the container {@code id} and its sub-containers. Refused (CONFLICT) while other
+   * containers name it as a subscription source, as the file would be.
+   *
+   * @return the undeployed container
+   */
+  public Future<Container> undeployContainer(String id) {
+    return changes.serially(() -> changes.undeploy(topology, id).map(this::applied));
+  }
+
+  private Container applied(RuntimeChanges.Applied a) {
+    topology = a.topology();
+    return a.container();
   }
 
   /** Every deployed container (top-level and nested), by id, depth first. */

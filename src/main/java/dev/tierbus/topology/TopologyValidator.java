@@ -5,6 +5,7 @@ import dev.tierbus.topology.impl.ContainerDraft;
 import dev.tierbus.topology.impl.ContainerEntries;
 import dev.tierbus.topology.impl.CrossChecks;
 import dev.tierbus.topology.impl.DeploymentSection;
+import dev.tierbus.topology.impl.HttpSection;
 import dev.tierbus.topology.impl.JournalSection;
 import dev.tierbus.topology.impl.Node;
 import dev.tierbus.topology.impl.Problems;
@@ -23,7 +24,8 @@ import java.util.Objects;
  * event_router:   tiers, their settings and events    → RouterOptions
  * deployment:     mode, nodes[{name, containers}], worker_pool_size
  * containers:     [container entry, ...]              (each names its container_id)
- * journal, http:  maps, read by the journal and the HTTP API
+ * journal:        a map, read by the journal
+ * http:           the HTTP API: port, host, token, auth_reads, cors, instances, websocket
  * x-...:          ignored (holds YAML anchors)
  * &lt;label&gt;:        container entry                     (container_id defaults to the label)
  * </pre>
@@ -107,7 +109,7 @@ public final class TopologyValidator {
           }
         }
         case "journal" -> journal = JournalSection.read(node);
-        case "http" -> http = orEmpty(node.map());
+        case "http" -> http = HttpSection.read(node);
         default -> {
           if (key.startsWith(EXTENSION_PREFIX)) {
             continue;
@@ -147,7 +149,8 @@ public final class TopologyValidator {
         deployment.nodes(),
         journal,
         http,
-        problems.warnings());
+        problems.warnings(),
+        file);
     return new Result(topology, List.of(), problems.warnings());
   }
 

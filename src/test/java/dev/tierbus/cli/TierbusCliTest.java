@@ -141,13 +141,44 @@ class TierbusCliTest {
   }
 
   @Test
+  void httpPortIsParsedAndChecked() {
+    assertThat(CliArgs.parse(new String[] {"run", "--http-port", "9090"}).httpPort()).isEqualTo(9090);
+    assertThat(CliArgs.parse(new String[] {"run", "--http-port=0"}).httpPort()).isZero();
+    assertThat(CliArgs.parse(new String[] {"run"}).httpPort()).isNull();
+    assertThat(CliArgs.parse(new String[] {"run", "--http-port", "70000"}).error()).contains("--http-port", "70000");
+    assertThat(CliArgs.parse(new String[] {"run", "--http-port"}).error()).contains("--http-port");
+    assertThat(CliArgs.parse(new String[] {"backtest", "--http-port", "1"}).error()).contains("run only");
+  }
+
+  @Test
+  void backtestOptionsAreParsedAndBelongToBacktest() {
+    CliArgs args = CliArgs.parse(new String[] {"backtest", "--topology", "t.yaml", "--data", "a.csv", "--data=b.csv",
+        "--out", "dir"});
+    assertThat(args.command()).isEqualTo("backtest");
+    assertThat(args.data()).containsExactly("a.csv", "b.csv");
+    assertThat(args.out()).isEqualTo("dir");
+    assertThat(CliArgs.parse(new String[] {"backtest"}).out()).isEqualTo("backtest-report");
+    assertThat(CliArgs.parse(new String[] {"run", "--data", "a.csv"}).error()).contains("--data is an option of backtest");
+  }
+
+  @Test
   void runDeploysUntilShutdownThenReturns0(@TempDir Path dir) throws Exception {
-    RunCommand run = new RunCommand(registry, err, false);
+    RunCommand run = new RunCommand(registry, err, false).httpPort(0);
     String file = withTestJournal(resource("design-ensemble.yaml"), dir);
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run.run(file));
     assertThat(run.awaitStarted(Duration.ofSeconds(20))).as("started").isTrue();
     assertThat(run.runtime().containers()).hasSize(6);
     assertThat(run.runtime().containers().values()).allSatisfy(c -> assertThat(c.state()).isEqualTo(ContainerState.RUNNING));
+    // the HTTP server runs beside it, with a token generated and printed once
+    int port = run.http().port();
+    assertThat(err()).contains("dashboard http://localhost:" + port + "/");
+    assertThat(err().lines().filter(l -> l.startsWith("API token (generated")).toList()).hasSize(1);
+    assertThat(err()).contains(run.http().token());
+    java.net.http.HttpResponse<String> topology = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/topology")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(topology.statusCode()).isEqualTo(200);
+    assertThat(topology.body()).contains("momentum_ensemble");
 
     run.shutdown();
     assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
@@ -158,7 +189,7 @@ class TierbusCliTest {
   @Test
   @Timeout(value = 120, unit = TimeUnit.SECONDS)
   void runStartsAnEmbeddedJournalWhenNoServerIsConfigured(@TempDir Path dir) throws Exception {
-    RunCommand run = new RunCommand(registry, err, false);
+    RunCommand run = new RunCommand(registry, err, false).httpPort(0);
     Path data = dir.resolve("journal-data");
     String file = withJournal(resource("design-ensemble.yaml"), dir, "journal: {data_dir: " + data + "}\n");
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run.run(file));

@@ -22,6 +22,15 @@ public final class LoadTest {
   /** At most one hop every 40 µs: far below saturation, so the figure is the hop, not a queue. */
   static final long HOPS_PER_SEC = 25_000;
 
+  /** WebSocket clients of ws.fanout, each filtering one symbol. */
+  static final int WS_CLIENTS = Integer.getInteger("ws.clients", 1_000);
+  /** Symbols the clients of ws.fanout spread over: every event reaches WS_CLIENTS / WS_SYMBOLS clients. */
+  static final int WS_SYMBOLS = Integer.getInteger("ws.symbols", 100);
+  /** SIGNALs per second published in ws.fanout, in total. */
+  static final long WS_RATE = Long.getLong("ws.rate", 10_000);
+  /** Keep-alive connections of http.metrics. */
+  static final int HTTP_CONNECTIONS = Integer.getInteger("http.connections", 32);
+
   private LoadTest() {}
 
   /** Every case, by name, in run order. */
@@ -39,6 +48,9 @@ public final class LoadTest {
     add(all, new ReliableTierCase("reliable.paced1k", 1, 1_000));
     add(all, new ReliableTierCase("reliable.paced10k", 1, 10_000));
     add(all, new BacktestPipelineCase("backtest.pipeline", 100));
+    add(all, new WsFanoutCase("ws.fanout", WS_CLIENTS, WS_SYMBOLS, WS_RATE));
+    add(all, new WsFanoutCase("ws.fanout.narrow", WS_CLIENTS, WS_CLIENTS, WS_RATE));
+    add(all, new HttpMetricsCase("http.metrics", HTTP_CONNECTIONS));
     return all;
   }
 

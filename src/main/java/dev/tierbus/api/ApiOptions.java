@@ -1,0 +1,222 @@
+package dev.tierbus.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Settings of a node's HTTP server (API, WebSocket stream, dashboard, metrics): the topology's
+ * {@code http} section maps onto these ({@link #fromJson}), the command line's
+ * {@code --http-port} overrides the port.
+ */
+public final class ApiOptions {
+
+  public static final boolean DEFAULT_ENABLED = true;
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final boolean DEFAULT_AUTH_READS = false;
+  /** Server verticles sharing the port, one per event loop: by default one per core. */
+  public static final int DEFAULT_INSTANCES = Math.max(1, Runtime.getRuntime().availableProcessors());
+  public static final long DEFAULT_PING_INTERVAL_MS = 15_000;
+  public static final int DEFAULT_MAX_PENDING_FRAMES = 256;
+  public static final int DEFAULT_MAX_CLIENTS = 5_000;
+
+  private boolean enabled = DEFAULT_ENABLED;
+  private int port = DEFAULT_PORT;
+  private String host = DEFAULT_HOST;
+  private String token;
+  private boolean authReads = DEFAULT_AUTH_READS;
+  private List<String> corsOrigins = List.of();
+  private int instances = DEFAULT_INSTANCES;
+  private long pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
+  private int maxPendingFrames = DEFAULT_MAX_PENDING_FRAMES;
+  private int maxClients = DEFAULT_MAX_CLIENTS;
+
+  public ApiOptions() {}
+
+  public ApiOptions(ApiOptions other) {
+    this(other.toJson());
+  }
+
+  /** From the topology's {@code http} section (checked by the topology validator). */
+  public ApiOptions(JsonObject json) {
+    enabled = json.getBoolean("enabled", DEFAULT_ENABLED);
+    port = json.getInteger("port", DEFAULT_PORT);
+    host = json.getString("host", DEFAULT_HOST);
+    token = json.getString("token");
+    authReads = json.getBoolean("auth_reads", DEFAULT_AUTH_READS);
+    Object cors = json.getValue("cors");
+    if (cors instanceof String s) {
+      corsOrigins = List.of(s);
+    } else if (cors instanceof JsonArray a) {
+      List<String> origins = new ArrayList<>();
+      a.forEach(o -> origins.add(String.valueOf(o)));
+      corsOrigins = List.copyOf(origins);
+    }
+    instances = json.getInteger("instances", DEFAULT_INSTANCES);
+    JsonObject ws = json.getJsonObject("websocket", new JsonObject());
+    pingIntervalMs = ws.getLong("ping_interval_ms", DEFAULT_PING_INTERVAL_MS);
+    maxPendingFrames = ws.getInteger("max_pending_frames", DEFAULT_MAX_PENDING_FRAMES);
+    maxClients = ws.getInteger("max_clients", DEFAULT_MAX_CLIENTS);
+  }
+
+  public static ApiOptions fromJson(JsonObject json) {
+    return new ApiOptions(json == null ? new JsonObject() : json);
+  }
+
+  /** The {@code http} section these options come from (the token left out when unset). */
+  public JsonObject toJson() {
+    JsonObject json = new JsonObject()
+        .put("enabled", enabled)
+        .put("port", port)
+        .put("host", host)
+        .put("auth_reads", authReads)
+        .put("cors", new JsonArray(corsOrigins))
+        .put("instances", instances)
+        .put("websocket", new JsonObject()
+            .put("ping_interval_ms", pingIntervalMs)
+            .put("max_pending_frames", maxPendingFrames)
+            .put("max_clients", maxClients));
+    if (token != null) {
+      json.put("token", token);
+    }
+    return json;
+  }
+
+  /**
+   * Checks every value at once.
+   *
+   * @throws IllegalArgumentException naming each bad value
+   */
+  public ApiOptions validate() {
+    List<String> bad = new ArrayList<>();
+    if (port < 0 || port > 65_535) {
+      bad.add("port must be in [0, 65535], was " + port);
+    }
+    if (host == null || host.isBlank()) {
+      bad.add("host must not be blank");
+    }
+    if (token != null && token.isBlank()) {
+      bad.add("token must not be blank (leave it unset to have one generated)");
+    }
+    if (instances < 1) {
+      bad.add("instances must be >= 1, was " + instances);
+    }
+    if (pingIntervalMs < 100) {
+      bad.add("websocket.ping_interval_ms must be >= 100, was " + pingIntervalMs);
+    }
+    if (maxPendingFrames < 1) {
+      bad.add("websocket.max_pending_frames must be >= 1, was " + maxPendingFrames);
+    }
+    if (maxClients < 1) {
+      bad.add("websocket.max_clients must be >= 1, was " + maxClients);
+    }
+    if (!bad.isEmpty()) {
+      throw new IllegalArgumentException("bad HTTP options: " + String.join("; ", bad));
+    }
+    return this;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public ApiOptions setEnabled(boolean enabled) {
+    this.enabled = enabled;
+    return this;
+  }
+
+  public int getPort() {
+    return port;
+  }
+
+  /** The port to listen on; 0 for any free port ({@link ApiServer#port()} tells which). */
+  public ApiOptions setPort(int port) {
+    this.port = port;
+    return this;
+  }
+
+  public String getHost() {
+    return host;
+  }
+
+  public ApiOptions setHost(String host) {
+    this.host = Objects.requireNonNull(host, "host");
+    return this;
+  }
+
+  /** The bearer token of mutating calls, or null to have the server generate one. */
+  public String getToken() {
+    return token;
+  }
+
+  public ApiOptions setToken(String token) {
+    this.token = token;
+    return this;
+  }
+
+  /** Whether reads (GET, {@code /metrics}, the WebSocket) need the token too; {@code /health} never does. */
+  public boolean isAuthReads() {
+    return authReads;
+  }
+
+  public ApiOptions setAuthReads(boolean authReads) {
+    this.authReads = authReads;
+    return this;
+  }
+
+  public List<String> getCorsOrigins() {
+    return corsOrigins;
+  }
+
+  /** Origins allowed to call the API from a browser page they serve ({@code *} for any); none by default. */
+  public ApiOptions setCorsOrigins(List<String> corsOrigins) {
+    this.corsOrigins = List.copyOf(corsOrigins);
+    return this;
+  }
+
+  public int getInstances() {
+    return instances;
+  }
+
+  public ApiOptions setInstances(int instances) {
+    this.instances = instances;
+    return this;
+  }
+
+  public long getPingIntervalMs() {
+    return pingIntervalMs;
+  }
+
+  /** How often a WebSocket client is pinged; one that has not answered for 3 intervals is closed. */
+  public ApiOptions setPingIntervalMs(long pingIntervalMs) {
+    this.pingIntervalMs = pingIntervalMs;
+    return this;
+  }
+
+  public int getMaxPendingFrames() {
+    return maxPendingFrames;
+  }
+
+  /**
+   * Frames a WebSocket client may have waiting in order before it is conflated: from then on
+   * only the latest event per (symbol, type) is kept for it, and the next frame carries how
+   * many were dropped.
+   */
+  public ApiOptions setMaxPendingFrames(int maxPendingFrames) {
+    this.maxPendingFrames = maxPendingFrames;
+    return this;
+  }
+
+  public int getMaxClients() {
+    return maxClients;
+  }
+
+  /** WebSocket clients at once; one more is refused with 503. */
+  public ApiOptions setMaxClients(int maxClients) {
+    this.maxClients = maxClients;
+    return this;
+  }
+}

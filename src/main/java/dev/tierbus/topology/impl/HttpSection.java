@@ -1,0 +1,82 @@
+package dev.tierbus.topology.impl;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * Reads {@code http}: the node's HTTP API, WebSocket stream and dashboard.
+ *
+ * <pre>
+ * http:
+ *   enabled: true            # false: no HTTP server
+ *   port: 8080               # 0: any free port
+ *   host: "0.0.0.0"
+ *   token: "..."             # bearer token of mutating calls (TIERBUS_TOKEN overrides it)
+ *   auth_reads: false        # true: reads (GET, the WebSocket) need the token too
+ *   cors: ["https://ops.example.com"]   # origins allowed to call the API from a browser, or "*"
+ *   instances: 2             # server verticles (event loops) sharing the port
+ *   websocket: {ping_interval_ms: 15000, max_pending_frames: 1000, max_clients: 5000}
+ * </pre>
+ *
+ * Every key is optional; the HTTP API's options carry the defaults.
+ */
+public final class HttpSection {
+
+  public static final List<String> KEYS =
+      List.of("enabled", "port", "host", "token", "auth_reads", "cors", "instances", "websocket");
+  public static final List<String> WEBSOCKET_KEYS = List.of("ping_interval_ms", "max_pending_frames", "max_clients");
+
+  private HttpSection() {}
+
+  /** The section (a copy), or an empty map after reporting what is wrong. */
+  public static JsonObject read(Node node) {
+    JsonObject map = node.map();
+    if (map == null) {
+      return new JsonObject();
+    }
+    int before = node.problems().problems().size();
+    node.checkKeys(KEYS);
+    node.child("enabled").bool();
+    Integer port = node.child("port").integer();
+    if (port != null && (port < 0 || port > 65_535)) {
+      node.child("port").problem("must be in [0, 65535] (0: any free port), was " + port);
+    }
+    Node host = node.child("host");
+    if (host.isPresent()) {
+      host.requiredString();
+    }
+    Node token = node.child("token");
+    if (token.isPresent()) {
+      String t = token.requiredString();
+      if (t != null && t.length() < 16) {
+        token.warn("a token of " + t.length() + " characters is easy to guess; use 16 or more");
+      }
+    }
+    node.child("auth_reads").bool();
+    Node cors = node.child("cors");
+    List<String> origins = cors.stringOrStrings();
+    if (origins != null) {
+      for (String o : origins) {
+        if (!o.equals("*") && !o.matches("https?://[^/\\s]+")) {
+          cors.problem("'" + o + "' is not an origin, expected \"*\" or scheme://host[:port] such as https://ops.example.com");
+        }
+      }
+    }
+    atLeast(node.child("instances"), 1);
+    Node ws = node.child("websocket");
+    if (ws.isPresent() && ws.expectMap()) {
+      ws.checkKeys(WEBSOCKET_KEYS);
+      atLeast(ws.child("ping_interval_ms"), 100);
+      atLeast(ws.child("max_pending_frames"), 1);
+      atLeast(ws.child("max_clients"), 1);
+    }
+    return node.problems().problems().size() > before ? new JsonObject() : map;
+  }
+
+  private static void atLeast(Node node, int min) {
+    Integer v = node.integer();
+    if (v != null && v < min) {
+      node.problem("must be >= " + min + ", was " + v);
+    }
+  }
+}

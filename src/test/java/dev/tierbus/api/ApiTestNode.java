@@ -1,0 +1,126 @@
+package dev.tierbus.api;
+
+import dev.tierbus.journal.DeadLetters;
+import dev.tierbus.journal.JournalStatus;
+import dev.tierbus.topology.TopologyLoader;
+import dev.tierbus.topology.TopologyRuntime;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * A real node for the API tests: Vert.x, a topology from YAML, its runtime, an
+ * {@link ApiServer} on a free port of 127.0.0.1, and a {@link WebClient} to call it.
+ */
+final class ApiTestNode implements AutoCloseable {
+
+  static final String TOKEN = "test-token-0123456789abcdef";
+  static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+  final Vertx vertx;
+  final TopologyRuntime runtime;
+  final ApiServer server;
+  final WebClient client;
+
+  private ApiTestNode(Vertx vertx, TopologyRuntime runtime, ApiServer server) {
+    this.vertx = vertx;
+    this.runtime = runtime;
+    this.server = server;
+    this.client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+        .setDefaultPort(server.port()));
+  }
+
+  /** Starts a node running {@code yaml}, with the given options (port, host, token set here). */
+  static ApiTestNode start(Path dir, String yaml, ApiOptions options, DeadLetters deadLetters) throws Exception {
+    return start(dir, yaml, options, deadLetters, null);
+  }
+
+  /** A node whose health check reads the journal status from {@code journal}. */
+  static ApiTestNode startWithJournal(Path dir, String yaml, Supplier<Optional<JournalStatus>> journal) throws Exception {
+    return start(dir, yaml, new ApiOptions().setInstances(1), null, journal);
+  }
+
+  private static ApiTestNode start(Path dir, String yaml, ApiOptions options, DeadLetters deadLetters,
+      Supplier<Optional<JournalStatus>> journal) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Path file = Files.writeString(dir.resolve("topology.yaml"), yaml);
+      TopologyRuntime runtime = await(TopologyLoader.load(vertx, file.toString(), ApiTestTypes.registry())
+          .compose(t -> TopologyRuntime.deploy(vertx, t, ApiTestTypes.registry())));
+      ApiServer.Builder b = ApiServer.builder(vertx, runtime)
+          .options(options.setHost("127.0.0.1").setPort(0).setToken(TOKEN));
+      if (deadLetters != null) {
+        b.deadLetters(() -> Optional.of(deadLetters));
+      }
+      if (journal != null) {
+        b.journalStatus(journal);
+      }
+      return new ApiTestNode(vertx, runtime, await(b.start()));
+    } catch (Exception | Error e) {
+      vertx.close();
+      throw e;
+    }
+  }
+
+  static ApiTestNode start(Path dir, String yaml) throws Exception {
+    return start(dir, yaml, new ApiOptions().setInstances(2), null);
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  HttpResponse<Buffer> get(String path) throws Exception {
+    return await(client.get(path).send());
+  }
+
+  HttpResponse<Buffer> send(HttpMethod method, String path, JsonObject body) throws Exception {
+    return send(method, path, body, TOKEN);
+  }
+
+  HttpResponse<Buffer> send(HttpMethod method, String path, JsonObject body, String token) throws Exception {
+    var req = client.request(method, path);
+    if (token != null) {
+      req.putHeader("Authorization", "Bearer " + token);
+    }
+    return await(body == null ? req.send() : req.sendJsonObject(body));
+  }
+
+  /** Waits (polling every 10 ms) until {@code condition} holds, failing after {@link #TIMEOUT}. */
+  static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within " + TIMEOUT.toSeconds() + " s: " + what);
+      }
+      Thread.sleep(10);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      client.close();
+      await(server.close().compose(v -> runtime.stop()));
+    } finally {
+      await(vertx.close());
+    }
+  }
+
+  static String write(Path dir, String name, String content) throws IOException {
+    return Files.writeString(dir.resolve(name), content).toString();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.tierbus.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** The topology's http section: its keys are checked with their paths. */
+class HttpSectionTest {
+
+  @SuppressWarnings("unchecked")
+  private static TopologyValidator.Result check(String yaml) {
+    return new TopologyValidator(TestTypes.registry()).check(new JsonObject((Map<String, Object>) new Yaml().load(yaml)));
+  }
+
+  @Test
+  void aGoodSectionIsKeptAsWritten() {
+    TopologyValidator.Result r = check("""
+        a: {container_type: data}
+        http: {port: 9090, host: 127.0.0.1, token: abcdefghijklmnopqrstu, auth_reads: true,
+               cors: [https://ops.example.com], instances: 2,
+               websocket: {ping_interval_ms: 5000, max_pending_frames: 100, max_clients: 10}}
+        """);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.topology().http().getInteger("port")).isEqualTo(9090);
+    assertThat(r.topology().http().getJsonObject("websocket").getInteger("max_clients")).isEqualTo(10);
+  }
+
+  @Test
+  void everyBadKeyIsReportedWithItsPath() {
+    TopologyValidator.Result r = check("""
+        a: {container_type: data}
+        http: {port: 99999, host: 7, token: "", auth_reads: "yes", cors: [ops.example.com], instances: 0,
+               colour: red, websocket: {ping_interval_ms: 5, max_clients: "many", other: 1}}
+        """);
+    List<String> paths = r.problems().stream().map(Problem::path).toList();
+    assertThat(paths).containsExactlyInAnyOrder("http.port", "http.host", "http.token", "http.auth_reads", "http.cors",
+        "http.instances", "http.colour", "http.websocket.ping_interval_ms", "http.websocket.max_clients",
+        "http.websocket.other");
+    assertThat(r.problems()).anySatisfy(p -> assertThat(p.toString())
+        .isEqualTo("http.port: must be in [0, 65535] (0: any free port), was 99999"));
+  }
+
+  @Test
+  void aShortTokenIsAWarning() {
+    TopologyValidator.Result r = check("a: {container_type: data}\nhttp: {token: short}\n");
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.warnings()).anySatisfy(w -> assertThat(w).startsWith("http.token: a token of 5 characters"));
+  }
+}
