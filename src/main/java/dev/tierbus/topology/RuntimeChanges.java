@@ -5,6 +5,7 @@ import dev.tierbus.container.ContainerDeployer;
 import dev.tierbus.container.ContainerDeployer.ContainerDeployment;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
+import dev.tierbus.router.RouteHold;
 import dev.tierbus.topology.ContainerChangeException.Reason;
 import dev.tierbus.topology.impl.SourceEdits;
 import dev.tierbus.topology.impl.SourceEdits.Location;
@@ -144,6 +145,9 @@ final class RuntimeChanges {
     ContainerSpec spec = next.container(id).orElseThrow();
     ContainerSpec oldSpec = old.spec();
     Container parent = old.parent();
+    // while the two are swapped, reliable-tier events for them keep being journalled; they are
+    // delivered to the new one when it subscribes
+    RouteHold hold = old.router().holdReliableRoutes(idsOf(old, new ArrayList<>()));
     return undeployOne(old)
         .compose(v -> deployOne(parent, spec))
         .recover(e -> {
@@ -153,7 +157,16 @@ final class RuntimeChanges {
                   ? "; the previous version runs again"
                   : "; the previous version could not be started again either: " + message(ar.cause())))));
         })
+        .onComplete(ar -> hold.release())
         .map(c -> new Applied(next, c));
+  }
+
+  private static List<String> idsOf(Container c, List<String> into) {
+    into.add(c.id());
+    for (Container child : c.children()) {
+      idsOf(child, into);
+    }
+    return into;
   }
 
   Future<Applied> undeploy(Topology current, String id) {

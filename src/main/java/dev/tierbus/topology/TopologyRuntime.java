@@ -197,10 +197,10 @@ public final class TopologyRuntime {
    * new one cannot start, the old spec is deployed again and the Future fails.
    *
    * <p>What the old container had queued is handled by it before it stops (bounded by the
-   * router's drain timeout). Events published while the two are swapped (after the old one's
-   * subscriptions ended, before the new one's begin; the start of one container) have no route
-   * to this id; whether a reliable-tier event of that moment is journalled for it is the
-   * reliable tier's rule for subscribers that are not subscribed.
+   * router's drain timeout). Reliable-tier events published while the two are swapped are
+   * journalled for this id all the same ({@code TieredEventRouter.holdReliableRoutes}) and
+   * delivered to the new one; fast- and standard-tier events of that moment (the start of one
+   * container) have no route to it.
    */
   public Future<Container> redeployContainer(String id, JsonObject entry) {
     return changes.serially(() -> changes.redeploy(topology, id, entry).map(this::applied));
