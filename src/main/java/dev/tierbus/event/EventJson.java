@@ -50,12 +50,12 @@ public final class EventJson {
     PAYLOADS.put(EventType.ANALYSIS_RESULT, Attributes.class);
     PAYLOADS.put(EventType.PERFORMANCE_UPDATE, Attributes.class);
     PAYLOADS.put(EventType.OPTIMIZATION_RESULT, Attributes.class);
-    PAYLOADS.put(EventType.ANALYSIS_REPORT, Attributes.class);
+    PAYLOADS.put(EventType.ANALYSIS_REPORT, AnalysisReport.class);
     PAYLOADS.put(EventType.ORDER, Order.class);
     PAYLOADS.put(EventType.FILL, Fill.class);
     PAYLOADS.put(EventType.SYSTEM, Notice.class);
     PAYLOADS.put(EventType.ERROR, Notice.class);
-    PAYLOADS.put(EventType.RISK_ALERT, Notice.class);
+    PAYLOADS.put(EventType.RISK_ALERT, RiskAlert.class);
   }
 
   private EventJson() {}
@@ -125,11 +125,30 @@ public final class EventJson {
    * @throws EventJsonException with every problem, each with its path
    */
   public static Event fromJson(JsonObject json) {
+    return read(json, null, false, FIELDS);
+  }
+
+  /**
+   * Reads an event as {@link #toJson} wrote it, for logs and replays: its {@code id} is kept
+   * (a fresh one when absent), {@code time} is required, a missing payload means none, its
+   * payload is read into {@code payloadClass} (null: the type's), and the fields named in
+   * {@code extraFields} are allowed (and ignored).
+   *
+   * @throws EventJsonException with every problem, each with its path
+   */
+  public static Event fromWrittenJson(JsonObject json, Class<? extends Payload> payloadClass, List<String> extraFields) {
+    List<String> allowed = new ArrayList<>(FIELDS);
+    allowed.addAll(extraFields);
+    return read(json, payloadClass, true, allowed);
+  }
+
+  private static Event read(JsonObject json, Class<? extends Payload> payloadClass, boolean keepId,
+      List<String> allowed) {
     Objects.requireNonNull(json, "json");
     List<EventJsonException.Problem> problems = new ArrayList<>();
     for (String key : json.fieldNames()) {
-      if (!FIELDS.contains(key)) {
-        problems.add(new EventJsonException.Problem(key, "unknown field, expected " + String.join(", ", FIELDS)));
+      if (!allowed.contains(key)) {
+        problems.add(new EventJsonException.Problem(key, "unknown field, expected " + String.join(", ", allowed)));
       }
     }
     EventType type = null;
@@ -144,18 +163,36 @@ public final class EventJson {
     }
     String source = string(json, "source", true, problems);
     String symbol = string(json, "symbol", false, problems);
-    long timeNanos = timeNanos(json.getValue("time"), problems);
+    long timeNanos;
+    if (keepId && json.getValue("time") == null) {
+      problems.add(new EventJsonException.Problem("time", "required, expected an ISO-8601 instant such as 2024-01-02T15:30:00Z"));
+      timeNanos = 0;
+    } else {
+      timeNanos = timeNanos(json.getValue("time"), problems);
+    }
     Map<String, String> headers = headers(json.getValue("headers"), problems);
-    Payload payload = type == null ? null : payload(type, json.getValue("payload"), problems);
+    // a written event without payload had none (its writer leaves it out); one to publish must have it
+    Payload payload = type == null || (keepId && json.getValue("payload") == null) ? null
+        : payload(type, payloadClass, json.getValue("payload"), problems);
+    long id = 0;
+    if (keepId && json.getValue("id") != null) {
+      if (json.getValue("id") instanceof Number n) {
+        id = n.longValue();
+      } else {
+        problems.add(new EventJsonException.Problem("id", "expected a number, got " + show(json.getValue("id"))));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new EventJsonException(problems);
     }
     Event e = Event.of(type, source, symbol, timeNanos, payload);
-    return headers.isEmpty() ? e : new Event(e.id(), type, source, symbol, timeNanos, payload, headers);
+    return headers.isEmpty() && id == 0 ? e
+        : new Event(id != 0 ? id : e.id(), type, source, symbol, timeNanos, payload, headers);
   }
 
-  private static Payload payload(EventType type, Object value, List<EventJsonException.Problem> problems) {
-    Class<? extends Payload> cls = payloadClass(type);
+  private static Payload payload(EventType type, Class<? extends Payload> given, Object value,
+      List<EventJsonException.Problem> problems) {
+    Class<? extends Payload> cls = given != null ? given : payloadClass(type);
     if (value == null) {
       if (cls != null) {
         problems.add(new EventJsonException.Problem("payload", "required for " + type + ", expected an object with "

@@ -64,7 +64,7 @@ class EventApiTest {
   void aReliableTierEventIsRefusedWith503WhileNoReliableTierIsInstalled() throws Exception {
     JsonObject order = new JsonObject().put("type", "ORDER").put("source", "strategy").put("symbol", "GOOG")
         .put("payload", new JsonObject().put("order_id", "o1").put("side", "BUY").put("quantity", 5)
-            .putNull("limit_price").put("reason", "manual"));
+            .putNull("limit_price").put("reason", "manual").putNull("notional").put("whole_units", false));
     HttpResponse<Buffer> r = node.send(HttpMethod.POST, "/api/events", order);
     assertThat(r.statusCode()).isEqualTo(503);
     assertThat(r.bodyAsJsonObject().getString("error")).contains("reliable", "not installed");

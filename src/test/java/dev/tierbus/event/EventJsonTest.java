@@ -31,7 +31,7 @@ class EventJsonTest {
         Event.of(EventType.REGIME_CHANGE, "r", null, T, new RegimeChange("bull", "bear", 0.8)),
         Event.of(EventType.ORDER, "x", "AAPL", T, new Order("o1", Side.BUY, 3, Double.NaN, "why")),
         Event.of(EventType.FILL, "x", "AAPL", T, new Fill("o1", Side.BUY, 3, 10, 0.01)),
-        Event.of(EventType.RISK_ALERT, "k", null, T, new Notice("max_dd", "too deep")),
+        Event.of(EventType.RISK_ALERT, "k", null, T, new RiskAlert("max_dd", "too deep", java.util.Map.of("drawdown", "0.2"))),
         Event.of(EventType.ANALYSIS_RESULT, "a", null, T, new Attributes(Map.of("sharpe", 1.5, "name", "x"))));
     for (Event e : events) {
       JsonObject json = new JsonObject(EventJson.toJson(e).encode());
@@ -55,7 +55,8 @@ class EventJsonTest {
     JsonObject json = EventJson.toJson(Event.of(EventType.ORDER, "x", "AAPL", T,
         new Order("o1", Side.SELL, 3, Double.NaN, "why")));
     assertThat(json.getString("time")).isEqualTo("2024-01-02T15:30:00Z");
-    assertThat(json.getJsonObject("payload").fieldNames()).containsExactly("order_id", "side", "quantity", "limit_price", "reason");
+    assertThat(json.getJsonObject("payload").fieldNames()).containsExactly("order_id", "side", "quantity", "limit_price", "reason", "notional",
+        "whole_units");
     assertThat(json.getJsonObject("payload").getValue("limit_price")).isNull();
     assertThat(json.getJsonObject("payload").getString("side")).isEqualTo("SELL");
   }

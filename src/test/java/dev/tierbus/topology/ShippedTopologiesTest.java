@@ -7,6 +7,7 @@ import dev.tierbus.container.ContainerState;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Signal;
+import dev.tierbus.journal.JournalOptions;
 import dev.tierbus.router.Subscription;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;
@@ -41,13 +42,14 @@ class ShippedTopologiesTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "verticles.yaml,                         ensemble,          7",
+      "verticles.yaml,                         ensemble,          13",
       "examples/multi_strategy_ensemble.yaml,  momentum_ensemble, 7",
       "examples/router_performance.yaml,       momentum_strategy, 5"})
   void deploysAndProducesSignals(String file, String signalSource, int containers, Vertx vertx, VertxTestContext ctx) {
     List<Event> signals = new CopyOnWriteArrayList<>();
     TopologyLoader.load(vertx, file, ContainerRegistry.withDefaults())
-        .compose(topology -> TopologyRuntime.deploy(vertx, topology, ContainerRegistry.withDefaults()))
+        .compose(topology -> TopologyRuntime.deploy(vertx, topology, ContainerRegistry.withDefaults(),
+            new JournalOptions().setStore(JournalOptions.Store.MEMORY)))
         .onComplete(ctx.succeeding(runtime -> {
           ctx.verify(() -> {
             assertThat(runtime.containers()).hasSize(containers);
@@ -75,5 +77,30 @@ class ShippedTopologiesTest {
                 }
               })));
         }));
+  }
+
+  /** The default topology trades: orders and fills travel through the reliable tier within seconds. */
+  @org.junit.jupiter.api.Test
+  void theDefaultTopologyTradesWithinSeconds(Vertx vertx, VertxTestContext ctx) {
+    List<Event> orders = new CopyOnWriteArrayList<>();
+    List<Event> fills = new CopyOnWriteArrayList<>();
+    TopologyLoader.load(vertx, "verticles.yaml", ContainerRegistry.withDefaults())
+        .compose(topology -> TopologyRuntime.deploy(vertx, topology, ContainerRegistry.withDefaults(),
+            new JournalOptions().setStore(JournalOptions.Store.MEMORY)))
+        .onComplete(ctx.succeeding(runtime -> runtime.router()
+            .subscribe(Subscription.of("probe-orders", "risk", EventType.ORDER), orders::add)
+            .compose(h -> runtime.router().subscribe(Subscription.of("probe-fills", "execution", EventType.FILL),
+                fills::add))
+            .onComplete(ctx.succeeding(h -> vertx.setPeriodic(50, id -> {
+              if (!fills.isEmpty()) {
+                vertx.cancelTimer(id);
+                ctx.verify(() -> {
+                  assertThat(orders).isNotEmpty();
+                  assertThat(fills.get(0).payload()).isInstanceOf(dev.tierbus.event.Fill.class);
+                  assertThat(runtime.router().metrics().reliable().delivered()).isPositive();
+                });
+                runtime.stop().onComplete(ctx.succeedingThenComplete());
+              }
+            })))));
   }
 }

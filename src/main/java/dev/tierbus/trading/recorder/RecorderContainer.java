@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the events it receives to a JSON Lines file, one event a line ({@link EventJson}):
+ * Writes the events it receives to a JSON Lines file, one event a line ({@link EventLine}):
  * container type {@code recorder} ({@link RecorderConfig}). {@link SignalLogReader} reads
  * such a file back.
  *
@@ -115,7 +115,7 @@ public final class RecorderContainer extends Container {
     }
     String line;
     try {
-      line = EventJson.toJson(event).encode();
+      line = EventLine.toJson(event).encode();
     } catch (RuntimeException e) {
       failed(event.type(), e);
       return;

@@ -15,7 +15,7 @@ import java.util.List;
  * Reads a recorder's JSON Lines log back into {@link Event}s, one line at a time: what a
  * signal-replay container feeds on.
  *
- * <p>Each non-blank line is one event in {@link EventJson}'s form; events come back with
+ * <p>Each non-blank line is one event in {@link EventLine}'s form; events come back with
  * their ids, times, headers and payloads as recorded. A line that is not such an event is an
  * {@link IOException} naming the file, the line and what is wrong. Blocking (it reads a
  * file): use it off the event loops. Not thread-safe.
@@ -68,7 +68,7 @@ public final class SignalLogReader implements AutoCloseable {
       line++;
     } while (text.isBlank());
     try {
-      return EventJson.fromJson(new JsonObject(text));
+      return EventLine.fromJson(new JsonObject(text));
     } catch (DecodeException e) {
       throw new IOException(path + ":" + line + ": not a JSON object: " + e.getMessage(), e);
     } catch (RuntimeException e) {

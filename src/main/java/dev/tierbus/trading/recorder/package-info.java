@@ -3,7 +3,7 @@
  * reader that turns such a file back into events.
  *
  * <pre>
- *   SIGNAL, ORDER, FILL, ... ──► RecorderContainer ──► EventJson / PayloadJson ──► logs/*.jsonl
+ *   SIGNAL, ORDER, FILL, ... ──► RecorderContainer ──► EventLine (dev.tierbus.event.EventJson) ──► logs/*.jsonl
  *   logs/*.jsonl ──► SignalLogReader ──► Event (same id, time, headers, payload) ──► a signal replay
  * </pre>
  */

@@ -152,10 +152,10 @@ class RecorderContainerTest {
   @Test
   void aBadLineIsReportedWithFileAndLine() throws IOException {
     Path log = dir.resolve("bad.jsonl");
-    String good = EventJson.toJson(signals("s", 1).get(0)).encode();
+    String good = EventLine.toJson(signals("s", 1).get(0)).encode();
     Files.write(log, List.of(good, "", "{\"type\":\"SIGNAL\"}", good));
     assertThatThrownBy(() -> SignalLogReader.readAll(log)).isInstanceOf(IOException.class)
-        .hasMessage(log + ":3: source: is missing");
+        .hasMessageStartingWith(log + ":3: source: required");
     Files.write(log, List.of(good, "not json"));
     assertThatThrownBy(() -> SignalLogReader.readAll(log)).hasMessageStartingWith(log + ":2: not a JSON object");
   }
