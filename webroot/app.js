@@ -109,12 +109,12 @@
     series: [{}].concat(...TIERS.map((t) => [
       { label: t + ' p50', stroke: colors[t] },
       { label: t + ' p99', stroke: colors[t], dash: [4, 4] }])),
-    axes: [{ stroke: '#8391a1' }, { stroke: '#8391a1' }],
+    axes: [{ stroke: '#8391a1' }, { stroke: '#8391a1', size: 70 }],
   }), [[]].concat(TIERS.flatMap(() => [[], []])), $('#latency-chart'));
 
   const throughputChart = new uPlot(Object.assign(chartSize($('#throughput-chart')), {
     series: [{}].concat(TIERS.map((t) => ({ label: t, stroke: colors[t] }))),
-    axes: [{ stroke: '#8391a1' }, { stroke: '#8391a1' }],
+    axes: [{ stroke: '#8391a1' }, { stroke: '#8391a1', size: 70 }],
   }), [[]].concat(TIERS.map(() => [])), $('#throughput-chart'));
 
   function push(arr, v) { arr.push(v); if (arr.length > HISTORY) arr.shift(); }
