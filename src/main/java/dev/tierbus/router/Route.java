@@ -26,12 +26,6 @@ public interface Route {
   boolean matches(Event event);
 
   /**
-   * Runs the subscription's handler for {@code event} off the event loop and completes when
-   * the handler returned (failed when it threw).
-   */
-  Future<Void> deliver(Event event);
-
-  /**
    * Runs the handler for each event in order, in one task on the subscription's executor,
    * stopping at the first that throws.
    *

@@ -1,5 +1,9 @@
 package dev.tierbus.api;
 
+import dev.tierbus.journal.JournalOptions;
+import dev.tierbus.journal.ReliableTier;
+import dev.tierbus.journal.ReliableTiers;
+
 import static dev.tierbus.api.ApiTestNode.await;
 import static dev.tierbus.api.ApiTestNode.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,8 +142,8 @@ class SignalStreamTest {
   void reliableTierEventsReachTheStreamAndTheirDeliveryIsConfirmed() throws Exception {
     try (ApiTestNode node = ApiTestNode.start(dir, TOPOLOGY);
          WsTestClient c = WsTestClient.connect(node.vertx, node.server.port(), "/ws/signals")) {
-      DirectReliableTier tier = new DirectReliableTier();
-      node.runtime.router().installTier(tier);
+      ReliableTier tier = ApiTestNode.await(ReliableTiers.install(node.runtime.router(),
+          new JournalOptions().setStore(JournalOptions.Store.MEMORY)));
       c.subscribe(filter("FILL,ORDER", "AAPL", null));
       JsonObject fill = new JsonObject().put("type", "FILL").put("source", "manual").put("symbol", "AAPL")
           .put("payload", new JsonObject().put("order_id", "o-9").put("side", "SELL").put("quantity", 2)
@@ -148,8 +152,9 @@ class SignalStreamTest {
       JsonObject frame = c.awaitFrame(0, f -> "FILL".equals(f.getString("type")));
       assertThat(frame.getJsonObject("payload").getDouble("price")).isEqualTo(101.25);
       assertThat(frame.getString("source")).isEqualTo("manual");
-      eventually("the hub's delivery was confirmed", () -> tier.confirmed.get() == 1);
-      assertThat(tier.failed.get()).isZero();
+      eventually("the hub's delivery was confirmed", () -> tier.metrics().delivered() == 1);
+      assertThat(tier.metrics().errors()).isZero();
+      assertThat(tier.status().pending()).isZero();
     }
   }
 

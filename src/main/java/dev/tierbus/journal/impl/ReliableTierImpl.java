@@ -15,7 +15,6 @@ import dev.tierbus.router.ReliableTierOptions;
 import dev.tierbus.router.Route;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -88,7 +87,6 @@ public final class ReliableTierImpl implements ReliableTier {
   private volatile boolean reachable;
   private volatile boolean closed;
   private volatile String lastError;
-  private volatile Handler<Throwable> handlerFailures;
   private long reconnectTimer = -1;
   private long leaseTimer = -1;
   private long purgeTimer = -1;
@@ -411,24 +409,11 @@ public final class ReliableTierImpl implements ReliableTier {
     });
   }
 
-  /** Where handler failures are reported (besides the tier's error counter and log). */
-  public void handlerFailureHandler(Handler<Throwable> handler) {
-    this.handlerFailures = handler;
-  }
-
   void reportHandlerFailure(String subscriberId, Throwable cause) {
     long now = System.nanoTime();
     long last = lastErrorLog.get();
     if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastErrorLog.compareAndSet(last, now)) {
       log.warn("reliable-tier handler of {} failed (will be retried): {}", subscriberId, cause.toString());
-    }
-    Handler<Throwable> h = handlerFailures;
-    if (h != null) {
-      try {
-        h.handle(cause);
-      } catch (Throwable ignored) {
-        // a failing error handler must not stop deliveries
-      }
     }
   }
 

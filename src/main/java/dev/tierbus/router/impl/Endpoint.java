@@ -170,21 +170,6 @@ final class Endpoint implements SubscriptionHandle, Route {
   }
 
   @Override
-  public Future<Void> deliver(Event event) {
-    Promise<Void> promise = Promise.promise();
-    executor.execute(() -> {
-      try {
-        handler.handle(event);
-        delivered.increment();
-        promise.complete();
-      } catch (Throwable t) {
-        promise.fail(t);
-      }
-    });
-    return promise.future();
-  }
-
-  @Override
   public String id() {
     return id;
   }
