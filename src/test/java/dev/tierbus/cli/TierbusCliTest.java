@@ -120,9 +120,29 @@ class TierbusCliTest {
     assertThat(err()).contains("feed.container_type: unknown container type 'no_such_type'");
   }
 
+  private final List<String> schemas = new java.util.ArrayList<>();
+
+  /** Drops the journal schemas the runs made in the test database. */
+  @org.junit.jupiter.api.AfterEach
+  void dropSchemas() {
+    if (schemas.isEmpty()) {
+      return;
+    }
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      io.vertx.sqlclient.Pool sql = dev.tierbus.journal.JournalTestSupport.sql(vertx);
+      for (String s : schemas) {
+        dev.tierbus.journal.JournalTestSupport.dropSchema(sql, new dev.tierbus.journal.JournalOptions().setSchema(s));
+      }
+    } finally {
+      dev.tierbus.journal.JournalTestSupport.await(vertx.close());
+    }
+  }
+
   /** {@code resource} with a journal section on the test PostgreSQL (a schema of its own). */
-  private static String withTestJournal(String resource, Path dir) throws Exception {
+  private String withTestJournal(String resource, Path dir) throws Exception {
     String schema = "t_cli_" + Long.toHexString(System.nanoTime());
+    schemas.add(schema);
     return withJournal(resource, dir, "journal: {host: 127.0.0.1, port: 5432, database: test, user: postgres,"
         + " schema: " + schema + ", node_id: " + schema + "}\n");
   }
@@ -134,6 +154,7 @@ class TierbusCliTest {
 
   @Test
   void runAFailingDeploymentExits1(@TempDir Path dir) throws IOException {
+    schemas.add("t_cli_failing");
     Path file = Files.writeString(dir.resolve("t.yaml"), "a: {container_type: failing}\n"
         + "journal: {host: 127.0.0.1, port: 5432, database: test, user: postgres, schema: t_cli_failing}\n");
     assertThat(cli("run", "--topology", file.toString())).isEqualTo(1);
