@@ -178,7 +178,15 @@ final class PgJournalStore implements JournalStore {
         .mapEmpty();
   }
 
-  private Future<Void> recordFailures(SqlConnection conn, List<OutcomeBatch.Failure> failures) {
+  private Future<Void> recordFailures(SqlConnection conn, List<OutcomeBatch.Failure> all) {
+    // one UPDATE ... FROM may use only one source row per target row, and not a chosen one:
+    // of several attempts of one delivery in a batch, only the last is written
+    java.util.LinkedHashMap<Long, OutcomeBatch.Failure> latest = new java.util.LinkedHashMap<>();
+    for (OutcomeBatch.Failure f : all) {
+      latest.remove(f.deliveryId());
+      latest.put(f.deliveryId(), f);
+    }
+    List<OutcomeBatch.Failure> failures = new ArrayList<>(latest.values());
     int n = failures.size();
     Long[] ids = new Long[n];
     Integer[] attempts = new Integer[n];
