@@ -20,9 +20,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -48,7 +46,6 @@ public final class ReliableTierImpl implements ReliableTier {
 
   private static final Logger log = LoggerFactory.getLogger(ReliableTier.class);
   private static final EventCodec CODEC = new EventCodec();
-  private static final int RECOVERY_PAGE = 5_000;
   private static final long ERROR_LOG_INTERVAL_NANOS = 1_000_000_000L;
 
   /** For a tier without a router: counts nothing. */
@@ -80,16 +77,11 @@ public final class ReliableTierImpl implements ReliableTier {
   private final JournalWriter writer;
   private final OutcomeWriter outcomes;
   private final DeliveryDispatcher dispatcher;
-  private final Map<String, DeliveryReceiver> receivers = new HashMap<>();
+  private final Receivers receivers;
+  private final JournalConnection connection;
   private final DeadLettersImpl deadLetters;
   private final AtomicLong lastErrorLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
-  private volatile boolean started;
-  private volatile boolean reachable;
   private volatile boolean closed;
-  private volatile String lastError;
-  private long reconnectTimer = -1;
-  private long leaseTimer = -1;
-  private long purgeTimer = -1;
 
   private ReliableTierImpl(Vertx vertx, ReliableTierOptions options, JournalOptions journalOptions, JournalStore store,
       InFlight inFlight) {
@@ -102,6 +94,8 @@ public final class ReliableTierImpl implements ReliableTier {
     this.writer = new JournalWriter(this, options.getCommitBatchRows(), options.getMaxConcurrentCommits());
     this.outcomes = new OutcomeWriter(this);
     this.dispatcher = new DeliveryDispatcher(this, options);
+    this.receivers = new Receivers(this);
+    this.connection = new JournalConnection(this, store, journalOptions);
     this.deadLetters = new DeadLettersImpl(this);
     DeliveryCodecs.register(vertx.eventBus());
   }
@@ -120,7 +114,7 @@ public final class ReliableTierImpl implements ReliableTier {
     ReliableTierImpl tier = new ReliableTierImpl(vertx, options, journal, store,
         inFlight != null ? inFlight : NO_COUNT);
     Promise<ReliableTier> started = Promise.promise();
-    tier.context.runOnContext(v -> tier.open().onComplete(ar -> started.complete(tier)));
+    tier.context.runOnContext(v -> tier.connection.open().onComplete(ar -> started.complete(tier)));
     return started.future();
   }
 
@@ -158,6 +152,10 @@ public final class ReliableTierImpl implements ReliableTier {
     return dispatcher;
   }
 
+  JournalWriter writer() {
+    return writer;
+  }
+
   OutcomeWriter outcomes() {
     return outcomes;
   }
@@ -168,7 +166,17 @@ public final class ReliableTierImpl implements ReliableTier {
 
   /** True when appends may be tried: the journal is open and reachable. */
   boolean journalUsable() {
-    return started && reachable && !closed;
+    return connection.usable();
+  }
+
+  /** Records that the journal failed; see {@link JournalConnection#failed}. Tier context. */
+  void journalFailed(Throwable cause) {
+    connection.failed(cause);
+  }
+
+  /** The exception a publish fails with while the journal cannot take it. */
+  JournalUnavailableException unavailable(Event event, Throwable cause) {
+    return connection.unavailable(event, cause);
   }
 
   /** Runs {@code action} on the tier's context and returns its result there. */
@@ -182,115 +190,6 @@ public final class ReliableTierImpl implements ReliableTier {
       }
     });
     return p.future();
-  }
-
-  // ---------------------------------------------------------------- journal lifecycle
-
-  private Future<Void> open() {
-    return store.start()
-        .compose(epoch -> {
-          writer.epoch(epoch);
-          return store.countDead();
-        })
-        .compose(dead -> {
-          metrics.deadLetters.set(dead);
-          return recover(0);
-        })
-        .onSuccess(v -> {
-          started = true;
-          reachable = true;
-          lastError = null;
-          log.info("reliable tier: journal {} open; {} undelivered deliveries recovered, {} dead letters",
-              store.describe(), metrics.recovered.sum(), metrics.deadLetters.get());
-          startTimers();
-          writer.pump();
-        })
-        .onFailure(e -> {
-          journalFailed(e);
-          log.error("reliable tier: cannot open the journal {}: {}; publishing on the reliable tier fails until it"
-              + " can, retrying every {} ms", store.describe(), e.toString(), journalOptions.getReconnectIntervalMs());
-        })
-        .<Void>mapEmpty()
-        .recover(e -> Future.succeededFuture());
-  }
-
-  /** Queues this node's undelivered rows, page by page, in journal order, flagged redelivered. */
-  private Future<Void> recover(long afterId) {
-    return store.loadPending(afterId, RECOVERY_PAGE).compose(rows -> {
-      for (JournalRow row : rows) {
-        metrics.pending.incrementAndGet();
-        inFlight.begin(1);
-        metrics.recovered.increment();
-        dispatcher.enqueue(new Delivery(row.deliveryId(), row.subscriber(), row.event(), 0, row.attempts(), true));
-      }
-      if (rows.size() < RECOVERY_PAGE) {
-        return Future.succeededFuture();
-      }
-      return recover(rows.get(rows.size() - 1).deliveryId());
-    });
-  }
-
-  /** Records that the journal failed; publishes fail until a probe succeeds. Tier context. */
-  void journalFailed(Throwable cause) {
-    lastError = String.valueOf(cause.getMessage() == null ? cause : cause.getMessage());
-    boolean was = reachable;
-    reachable = false;
-    if (was) {
-      log.error("reliable tier: journal {} unreachable: {}; reliable publishes fail until it is back",
-          store.describe(), lastError);
-    }
-    if (reconnectTimer == -1 && !closed) {
-      reconnectTimer = vertx.setTimer(journalOptions.getReconnectIntervalMs(), t -> {
-        reconnectTimer = -1;
-        reconnect();
-      });
-    }
-  }
-
-  private void reconnect() {
-    if (closed) {
-      return;
-    }
-    if (!started) {
-      open();
-      return;
-    }
-    store.probe().onComplete(ar -> {
-      if (ar.succeeded()) {
-        reachable = true;
-        lastError = null;
-        log.info("reliable tier: journal {} reachable again", store.describe());
-        writer.pump();
-      } else {
-        journalFailed(ar.cause());
-      }
-    });
-  }
-
-  private void startTimers() {
-    if (leaseTimer == -1) {
-      leaseTimer = vertx.setPeriodic(Math.max(1_000, journalOptions.getLeaseMs() / 3), t -> {
-        if (journalUsable()) {
-          store.renewLease().onFailure(this::journalFailed);
-        }
-      });
-    }
-    if (purgeTimer == -1) {
-      long every = Math.max(1_000, Math.min(60_000, journalOptions.getRetentionMs()));
-      purgeTimer = vertx.setPeriodic(every, t -> {
-        if (journalUsable()) {
-          store.purgeDelivered().onFailure(e -> log.warn("reliable tier: purging delivered rows failed: {}", e.toString()));
-        }
-      });
-    }
-  }
-
-  /** The exception a publish fails with while the journal cannot take it. */
-  JournalUnavailableException unavailable(Event event, Throwable cause) {
-    String why = cause != null ? String.valueOf(cause.getMessage() == null ? cause : cause.getMessage())
-        : lastError != null ? lastError : closed ? "the tier is closed" : "the journal is not open yet";
-    return new JournalUnavailableException("reliable tier: journal " + store.describe() + " unreachable (" + why
-        + "); " + event.type() + " from " + event.source() + " was not published", cause);
   }
 
   // ---------------------------------------------------------------- DeliveryTier
@@ -369,44 +268,12 @@ public final class ReliableTierImpl implements ReliableTier {
 
   @Override
   public void routeAdded(Route route) {
-    context.runOnContext(v -> {
-      if (closed) {
-        return;
-      }
-      String id = route.subscriberId();
-      DeliveryReceiver receiver = receivers.get(id);
-      if (receiver == null) {
-        DeliveryReceiver created = new DeliveryReceiver(this, id);
-        receivers.put(id, created);
-        created.add(route);
-        created.open().onComplete(ar -> {
-          if (ar.failed()) {
-            log.error("reliable tier: cannot receive for {}: {}", id, ar.cause().toString());
-          }
-          dispatcher.subscriberAppeared(id);
-        });
-      } else {
-        receiver.add(route);
-        dispatcher.subscriberAppeared(id);
-      }
-    });
+    context.runOnContext(v -> receivers.added(route));
   }
 
   @Override
   public Future<Void> routeRemoved(Route route) {
-    return onTier(() -> {
-      DeliveryReceiver receiver = receivers.get(route.subscriberId());
-      if (receiver == null) {
-        return Future.succeededFuture();
-      }
-      return receiver.remove(route).compose(v -> {
-        if (!receiver.hasRoutes() && receivers.get(route.subscriberId()) == receiver) {
-          receivers.remove(route.subscriberId());
-          return receiver.close();
-        }
-        return Future.succeededFuture();
-      });
-    });
+    return onTier(() -> receivers.removed(route));
   }
 
   void reportHandlerFailure(String subscriberId, Throwable cause) {
@@ -419,7 +286,7 @@ public final class ReliableTierImpl implements ReliableTier {
 
   @Override
   public TierMetricsSnapshot metrics() {
-    return metrics.snapshot(reachable, store.describe());
+    return metrics.snapshot(connection.reachable(), store.describe());
   }
 
   @Override
@@ -429,10 +296,9 @@ public final class ReliableTierImpl implements ReliableTier {
 
   @Override
   public JournalStatus status() {
-    boolean ok = started && reachable && !closed;
-    String error = closed ? "the reliable tier is closed" : ok ? null
-        : lastError != null ? lastError : "the journal is not open yet";
-    return new JournalStatus(ok, store.describe(), error, metrics.pending.get(), metrics.deadLetters.get());
+    String problem = connection.problem();
+    return new JournalStatus(problem == null, store.describe(), problem, metrics.pending.get(),
+        metrics.deadLetters.get());
   }
 
   /**
@@ -451,22 +317,13 @@ public final class ReliableTierImpl implements ReliableTier {
       return waitUntil(writer::idle, deadline)
           .compose(v -> {
             closed = true;
+            connection.close();
             return dispatcher.stop();
           })
           .compose(v -> withDeadline(outcomes.flush(), options.getDeliveryTimeoutMs()))
           .eventually(() -> {
             outcomes.abandon();
-            for (long timer : new long[] {reconnectTimer, leaseTimer, purgeTimer}) {
-              if (timer != -1) {
-                vertx.cancelTimer(timer);
-              }
-            }
-            List<Future<Void>> closing = new java.util.ArrayList<>();
-            for (DeliveryReceiver r : receivers.values()) {
-              closing.add(r.close());
-            }
-            receivers.clear();
-            return Future.join(closing).eventually(store::close);
+            return receivers.close().eventually(store::close);
           })
           .mapEmpty();
     });
