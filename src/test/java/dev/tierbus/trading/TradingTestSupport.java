@@ -49,9 +49,8 @@ public final class TradingTestSupport {
 
   /**
    * Undeploys and closes the router from a thread that is no Vert.x context. Test callbacks
-   * often run on a container's context, and undeploying a worker container from its own
-   * context never completes the undeploy Future (a runtime issue, reported), so the tests
-   * step off the context first.
+   * often run on a container's context; waiting there for that container's own undeploy would
+   * wait on the context that has to run it, so the tests step off the context first.
    */
   public static Future<Void> shutDown(ContainerDeployment deployment, TieredEventRouter router) {
     Promise<Void> done = Promise.promise();
