@@ -13,7 +13,8 @@ import java.util.Objects;
  *
  * @param id event id, see {@link EventIds}
  * @param type what happened
- * @param source id of the container that published it
+ * @param source id of the container that published it (see {@link EventFields} for what a
+ *     source, a symbol and a header may hold; a constructor refuses anything else)
  * @param symbol instrument symbol, or null for events about no instrument
  * @param timeNanos event time in nanoseconds since the epoch (UTC); market time for market
  *     data, so a replayed bar carries the time of the bar, not of the replay
@@ -31,8 +32,17 @@ public record Event(
 
   public Event {
     Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(source, "source");
-    headers = headers == null || headers.isEmpty() ? Map.of() : Map.copyOf(headers);
+    EventFields.require("source", source, EventFields.MAX_SOURCE_LENGTH);
+    EventFields.optional("symbol", symbol, EventFields.MAX_SYMBOL_LENGTH);
+    if (headers == null || headers.isEmpty()) {
+      headers = Map.of();
+    } else {
+      headers = Map.copyOf(headers);
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        EventFields.require("header key", h.getKey(), EventFields.MAX_HEADER_KEY_LENGTH);
+        EventFields.require("header " + h.getKey(), h.getValue(), EventFields.MAX_HEADER_VALUE_LENGTH);
+      }
+    }
   }
 
   /** An event with a fresh id and no headers. */

@@ -29,7 +29,7 @@ public record Order(
     implements Payload {
 
   public Order {
-    Objects.requireNonNull(orderId, "orderId");
+    EventFields.require("orderId", orderId, EventFields.MAX_ID_LENGTH);
     Objects.requireNonNull(side, "side");
     if (!(quantity > 0) || Double.isInfinite(quantity)) {
       throw new IllegalArgumentException("quantity must be > 0 and finite, was " + quantity);
