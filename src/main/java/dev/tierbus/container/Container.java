@@ -3,7 +3,9 @@ package dev.tierbus.container;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Payload;
+import dev.tierbus.event.Tier;
 import dev.tierbus.router.Addresses;
+import dev.tierbus.router.AsyncEventHandler;
 import dev.tierbus.router.Scope;
 import dev.tierbus.router.SourcePublisher;
 import dev.tierbus.router.Subscription;
@@ -62,6 +64,11 @@ public abstract class Container extends VerticleBase {
   private MessageConsumer<Event> internalConsumer;
   private String internalAddress;
   private volatile ContainerState state = ContainerState.CREATED;
+  private final Inbound inbound = new Inbound();
+  /** Reliable-tier events being handled now (on any thread); only then are reliable publishes tracked. */
+  private volatile int reliableDispatches;
+  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Container> RELIABLE_DISPATCHES =
+      java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Container.class, "reliableDispatches");
 
   /**
    * Gives the container its spec and router; the runtime calls this before deploying.
@@ -102,9 +109,14 @@ public abstract class Container extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  /** An event from the router (a subscription matched); by default handed to the components. */
-  protected void onExternalEvent(Event event) {
-    components.dispatch(event);
+  /**
+   * An event from the router (a subscription matched); by default handed to the components.
+   *
+   * @return completes when the event's effects are done: for a reliable-tier event the delivery
+   *     is confirmed then, and fails (to be retried) when it fails; see {@link AsyncComponent}
+   */
+  protected Future<?> onExternalEvent(Event event) {
+    return components.dispatch(event, reliableDispatches > 0);
   }
 
   /** An event from the internal bus; by default handed to the components. */
@@ -180,6 +192,16 @@ public abstract class Container extends VerticleBase {
     components.add(name, component);
   }
 
+  /**
+   * Adds a component whose effect completes after it returns (a reliable-tier delivery is
+   * confirmed when its Future succeeds); otherwise as {@link #addComponent}.
+   */
+  public final void addAsyncComponent(String name, AsyncComponent component) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(component, "component");
+    components.addAsync(name, component);
+  }
+
   // ---------------------------------------------------------------- publishing
 
   /** A new event with this container as its source. */
@@ -192,7 +214,10 @@ public abstract class Container extends VerticleBase {
    * this container's publication. From the container's own context the fast path is taken
    * (batched, no locks); from any other thread the call is handed to the container's context
    * first, so order per (source, symbol) holds either way. See
-   * {@link SourcePublisher#publish(Event)} for when the Future completes.
+   * {@link SourcePublisher#publish(Event)} for when the Future completes. A reliable-tier
+   * event published while this container handles a reliable-tier event is part of that
+   * event's effect: its delivery is confirmed only once this one is journalled (an ORDER is
+   * not confirmed before the FILL it caused is durable).
    */
   public final Future<Void> publishExternal(Event event) {
     SourcePublisher p = publisher;
@@ -201,9 +226,15 @@ public abstract class Container extends VerticleBase {
           "container " + (spec == null ? "?" : id()) + " is not started; it cannot publish " + event.type()));
     }
     eventsOut.increment();
-    if (p.isOnContext()) {
-      return p.publish(event);
+    Future<Void> published = p.isOnContext() ? p.publish(event) : publishFromElsewhere(p, event);
+    if (reliableDispatches > 0 && router.tierOf(id(), event.type()) == Tier.RELIABLE) {
+      // published while a reliable-tier event is handled: that delivery waits for the journal
+      components.publishedReliable(published);
     }
+    return published;
+  }
+
+  private Future<Void> publishFromElsewhere(SourcePublisher p, Event event) {
     Promise<Void> done = Promise.promise();
     // counted while it waits for the context, so the node is not seen quiet in between
     router.inFlight().begin(1);
@@ -299,14 +330,41 @@ public abstract class Container extends VerticleBase {
   private Future<Void> subscribeAll() {
     List<Future<SubscriptionHandle>> all = new ArrayList<>();
     for (Subscription s : spec.subscriptions()) {
-      all.add(router.subscribe(s, this::receiveExternal).onSuccess(subscriptions::add));
+      all.add(router.subscribe(s, inbound).onSuccess(subscriptions::add));
     }
     return Future.all(all).mapEmpty();
   }
 
-  private void receiveExternal(Event event) {
-    eventsIn.increment();
-    onExternalEvent(event);
+  /**
+   * How the router hands this container its events: the fast and standard tiers call
+   * {@code handle} (failures are the components' to count), the reliable tier calls
+   * {@code handleAsync} and confirms the delivery when the returned Future succeeds.
+   */
+  private final class Inbound implements AsyncEventHandler {
+    @Override
+    public void handle(Event event) {
+      eventsIn.increment();
+      onExternalEvent(event);
+    }
+
+    @Override
+    public Future<?> handleAsync(Event event) {
+      eventsIn.increment();
+      RELIABLE_DISPATCHES.getAndIncrement(Container.this);
+      try {
+        return onExternalEvent(event);
+      } finally {
+        RELIABLE_DISPATCHES.getAndDecrement(Container.this);
+      }
+    }
+  }
+
+  /**
+   * The handler that hands router events to {@link #onExternalEvent} with this container's
+   * delivery rules; for a container that subscribes itself to more than its spec names.
+   */
+  protected final AsyncEventHandler externalHandler() {
+    return inbound;
   }
 
   private Future<Void> deployChildren() {

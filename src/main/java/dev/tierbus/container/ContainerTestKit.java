@@ -174,8 +174,9 @@ public final class ContainerTestKit {
   /** The recording parent: collects external events of the child and internal events to it. */
   private final class RecordingParent extends Container {
     @Override
-    protected void onExternalEvent(Event event) {
+    protected Future<?> onExternalEvent(Event event) {
       record(event, false);
+      return Future.succeededFuture();
     }
 
     @Override

@@ -27,7 +27,8 @@ public interface Route {
 
   /**
    * Runs the handler for each event in order, in one task on the subscription's executor,
-   * stopping at the first that throws.
+   * stopping at the first that throws. An {@link AsyncEventHandler}'s Futures are then waited
+   * for: an event counts as handled when its Future (and every Future before it) succeeded.
    *
    * @return how many were handled, and the failure that stopped the run (null when all were)
    */
@@ -37,7 +38,25 @@ public interface Route {
    * What {@link #deliverInOrder} did.
    *
    * @param handled events handled successfully, from the first
-   * @param failure what the next event's handler threw, or null when every event was handled
+   * @param failure what the next event's handler threw or its Future failed with, or null when
+   *     every event was handled
+   * @param handledAfter indexes after {@code handled} whose handler was called and whose
+   *     Future succeeded all the same (an earlier asynchronous effect failed after they were
+   *     handed over): done, not to be run again; empty when there are none
    */
-  record InOrderOutcome(int handled, Throwable failure) {}
+  record InOrderOutcome(int handled, Throwable failure, java.util.BitSet handledAfter) {
+
+    public InOrderOutcome {
+      handledAfter = handledAfter == null ? new java.util.BitSet() : (java.util.BitSet) handledAfter.clone();
+    }
+
+    public InOrderOutcome(int handled, Throwable failure) {
+      this(handled, failure, null);
+    }
+
+    @Override
+    public java.util.BitSet handledAfter() {
+      return (java.util.BitSet) handledAfter.clone();
+    }
+  }
 }

@@ -39,7 +39,7 @@ final class ApiTestTypes {
         })
         .register("throwing", spec -> new Container() {
           @Override
-          protected void onExternalEvent(dev.tierbus.event.Event event) {
+          protected Future<?> onExternalEvent(dev.tierbus.event.Event event) {
             throw new IllegalStateException("this handler always fails");
           }
         })

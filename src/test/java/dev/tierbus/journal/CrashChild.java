@@ -1,5 +1,8 @@
 package dev.tierbus.journal;
 
+import dev.tierbus.container.ContainerDeployer;
+import dev.tierbus.container.ContainerDeployer.ContainerDeployment;
+import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Order;
@@ -9,38 +12,43 @@ import dev.tierbus.router.ReliableTierOptions;
 import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
+import dev.tierbus.trading.TradingContainers;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 
 /**
  * The process {@link CrashRecoveryTest} kills: a node with a reliable tier on the test
- * PostgreSQL, a subscriber that appends each delivery to a file and an inbox subscriber that
- * inserts each into a table.
+ * PostgreSQL, the shipped {@code recorder} container subscribed to the ORDERs (a durable file
+ * consumer: DIR/orders.jsonl, appended to across runs) and an inbox subscriber that inserts each
+ * into a table.
  *
  * <pre>
- * CrashChild publish SCHEMA NODE DIR N   publishes N ORDERs, appends each acknowledged one to DIR/published.txt
- * CrashChild recover SCHEMA NODE DIR     publishes nothing; prints RECOVERED n, then IDLE once all is confirmed
+ * CrashChild publish SCHEMA NODE DIR FIRST N   publishes ORDERs FIRST..FIRST+N-1, appends each acknowledged one to DIR/published.txt
+ * CrashChild recover SCHEMA NODE DIR           publishes nothing; prints RECOVERED n, then IDLE once all is confirmed
  * </pre>
- *
- * Both modes write deliveries to DIR/deliveries-MODE.txt ({@code deliveryId seq redelivered} a line).
  */
 public final class CrashChild {
 
   static final int MAX_IN_FLIGHT = 4_000;
   static final int PUBLISH_WINDOW = 256;
+  static final String RECORDER_FILE = "orders.jsonl";
 
   public static void main(String[] args) throws Exception {
     String mode = args[0];
     String schema = args[1];
     String node = args[2];
     Path dir = Path.of(args[3]);
-    int n = mode.equals("publish") ? Integer.parseInt(args[4]) : 0;
+    int first = mode.equals("publish") ? Integer.parseInt(args[4]) : 0;
+    int n = mode.equals("publish") ? Integer.parseInt(args[5]) : 0;
 
     Vertx vertx = Vertx.vertx();
     JournalOptions journal = new JournalOptions().setHost(JournalTestSupport.HOST).setPort(JournalTestSupport.PORT)
@@ -59,12 +67,12 @@ public final class CrashChild {
     JournalTestSupport.await(sql.query("CREATE TABLE IF NOT EXISTS " + effects
         + " (delivery_id bigint NOT NULL, seq integer NOT NULL, redelivered boolean NOT NULL)").execute());
 
-    FileOutputStream deliveries = new FileOutputStream(dir.resolve("deliveries-" + mode + ".txt").toFile(), true);
-    JournalTestSupport.await(router.subscribe(Subscription.of("file-writer", "risk", EventType.ORDER), e -> {
-      ReliableDelivery d = ReliableDelivery.of(e).orElseThrow();
-      String line = d.deliveryId() + " " + seq(e) + " " + d.redelivered() + "\n";
-      deliveries.write(line.getBytes(StandardCharsets.UTF_8)); // one write: the page cache survives SIGKILL
-    }));
+    ContainerSpec recorder = ContainerSpec.of("file-writer", TradingContainers.RECORDER)
+        .withParams(new JsonObject().put("events", new JsonArray().add("ORDER")).put("base_dir", dir.toString())
+            .put("path", RECORDER_FILE))
+        .withSubscriptions(List.of(Subscription.of("file-writer", "risk", EventType.ORDER)));
+    ContainerDeployment containers = JournalTestSupport.await(
+        new ContainerDeployer(vertx, router, TradingContainers.registry()).deploy(List.of(recorder)));
     InboxHandler inbox = (e, tx) -> {
       ReliableDelivery d = ReliableDelivery.of(e).orElseThrow();
       return tx.preparedQuery("INSERT INTO " + effects + " VALUES ($1, $2, $3)")
@@ -73,13 +81,13 @@ public final class CrashChild {
     JournalTestSupport.await(router.subscribe(Subscription.of("inbox-writer", "risk", EventType.ORDER), inbox));
 
     if (mode.equals("publish")) {
-      publish(router, dir, n);
+      publish(router, dir, first, n);
       System.out.println("PUBLISHED ALL");
     }
     JournalTestSupport.eventually(Duration.ofSeconds(120), () -> tier.status().pending() == 0, "all confirmed");
     System.out.println("IDLE");
+    JournalTestSupport.await(containers.undeploy());
     JournalTestSupport.await(router.close());
-    deliveries.close();
     JournalTestSupport.await(vertx.close());
     System.exit(0);
   }
@@ -113,11 +121,12 @@ public final class CrashChild {
     return Integer.parseInt(e.payloadAs(Order.class).orderId().substring(2));
   }
 
-  /** Publishes {@code n} orders with at most {@value #PUBLISH_WINDOW} unacknowledged. */
-  private static void publish(TieredEventRouter router, Path dir, int n) throws IOException, InterruptedException {
+  /** Publishes {@code n} orders from {@code first} on with at most {@value #PUBLISH_WINDOW} unacknowledged. */
+  private static void publish(TieredEventRouter router, Path dir, int first, int n)
+      throws IOException, InterruptedException {
     FileOutputStream published = new FileOutputStream(dir.resolve("published.txt").toFile(), true);
     Semaphore window = new Semaphore(PUBLISH_WINDOW);
-    for (int i = 0; i < n; i++) {
+    for (int i = first; i < first + n; i++) {
       window.acquire();
       final int seq = i;
       Event order = Event.of(EventType.ORDER, "risk", "SYM" + (i % 8), i,

@@ -3,6 +3,9 @@ package dev.tierbus.journal;
 import static dev.tierbus.journal.JournalTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tierbus.event.Event;
+import dev.tierbus.event.Order;
+import dev.tierbus.trading.recorder.SignalLogReader;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -26,15 +29,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node is killed with SIGKILL while it publishes ORDERs; restarted, it must deliver every
- * acknowledged one to both subscribers: the plain one (a file) at least once, with every
- * repeat flagged redelivered and no more repeats than deliveries were unconfirmed at the kill;
- * the inbox one (a table) exactly once.
+ * A node is killed with SIGKILL while it publishes ORDERs, three times in a row (each run
+ * recovering the last one's unconfirmed deliveries while it publishes more); restarted once
+ * more, it must deliver every acknowledged ORDER to both subscribers: the shipped recorder (a
+ * JSON Lines file) at least once, whole lines only, with every repeat flagged redelivered and
+ * no more repeats than deliveries were recovered; the inbox one (a table) exactly once.
  */
 @Timeout(240)
 class CrashRecoveryTest {
 
   private static final int EVENTS = 20_000;
+  private static final int KILLS = 3;
   private static final Pattern RECOVERED = Pattern.compile("RECOVERED (\\d+)");
 
   private static Process child(Path dir, String log, String... args) throws IOException {
@@ -63,9 +68,10 @@ class CrashRecoveryTest {
     return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
   }
 
+  /** The first match of {@code pattern} in the log of {@code p} (null: a finished process, looked at once). */
   private static String waitFor(Path log, Pattern pattern, Process p, long timeoutMs) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    while (System.nanoTime() < deadline) {
+    do {
       for (String line : lines(log)) {
         Matcher m = pattern.matcher(line);
         if (m.find()) {
@@ -75,59 +81,95 @@ class CrashRecoveryTest {
           throw new AssertionError("child failed: " + line);
         }
       }
+      if (p == null) {
+        break;
+      }
       if (!p.isAlive() && p.exitValue() != 0) {
         throw new AssertionError("child exited with " + p.exitValue() + ":\n" + String.join("\n", lines(log)));
       }
       Thread.sleep(20);
-    }
+    } while (System.nanoTime() < deadline);
     throw new AssertionError("no '" + pattern + "' from the child within " + timeoutMs + " ms:\n"
         + String.join("\n", lines(log)));
   }
 
+  /** Starts a publishing child, waits until {@code acknowledged} more publishes are acknowledged, kills it. */
+  private static void publishAndKill(Path dir, String schema, String node, int run, int acknowledged) throws Exception {
+    int before = completeLines(dir.resolve("published.txt")).size();
+    String log = "run-" + run + ".log";
+    Process p = child(dir, log, "publish", schema, node, dir.toString(), Integer.toString(run * EVENTS),
+        Integer.toString(EVENTS));
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (completeLines(dir.resolve("published.txt")).size() < before + acknowledged) {
+        assertThat(System.nanoTime()).as("run %d: %d publishes acknowledged in time", run, acknowledged)
+            .isLessThan(deadline);
+        if (!p.isAlive()) {
+          throw new AssertionError("run " + run + " died early:\n" + String.join("\n", lines(dir.resolve(log))));
+        }
+        Thread.sleep(5);
+      }
+    } finally {
+      p.toHandle().destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no clean close
+      assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(p.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+    assertThat(lines(dir.resolve(log))).noneMatch(l -> l.contains("PUBLISHED ALL"));
+  }
+
   @Test
-  void aKilledNodeLosesNothingAcknowledgedAndItsRepeatsAreFlaggedAndBounded(@TempDir Path dir) throws Exception {
+  void killedThreeTimesTheNodeLosesNothingAcknowledgedAndItsRepeatsAreFlaggedAndBounded(@TempDir Path dir)
+      throws Exception {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     String schema = "t_crash_" + suffix;
     String node = "crash-" + suffix;
     Vertx vertx = Vertx.vertx();
     Pool sql = JournalTestSupport.sql(vertx);
     try {
-      Process first = child(dir, "first.log", "publish", schema, node, dir.toString(), Integer.toString(EVENTS));
-      // kill mid-stream: after a quarter has been acknowledged
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-      while (lines(dir.resolve("published.txt")).size() < EVENTS / 4) {
-        assertThat(System.nanoTime()).as("a quarter published in time").isLessThan(deadline);
-        if (!first.isAlive()) {
-          throw new AssertionError("the publishing child died early:\n" + String.join("\n", lines(dir.resolve("first.log"))));
+      long recovered = 0;
+      long recoveredByLastRun = 0;
+      for (int run = 0; run < KILLS; run++) {
+        publishAndKill(dir, schema, node, run, EVENTS / 8);
+        if (run > 0) {
+          long r = Long.parseLong(waitFor(dir.resolve("run-" + run + ".log"), RECOVERED, null, 0));
+          // unconfirmed at a kill: at most max_in_flight new deliveries plus what that run had recovered
+          assertThat(r).as("recovered by run %d", run).isLessThanOrEqualTo(CrashChild.MAX_IN_FLIGHT + recoveredByLastRun);
+          recovered += r;
+          recoveredByLastRun = r;
         }
-        Thread.sleep(5);
       }
-      first.toHandle().destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no clean close
-      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-      assertThat(lines(dir.resolve("first.log"))).noneMatch(l -> l.contains("PUBLISHED ALL"));
+      Path file = dir.resolve(CrashChild.RECORDER_FILE);
+      int linesBeforeRecovery = completeLines(file).size();
 
-      Process second = child(dir, "second.log", "recover", schema, node, dir.toString());
-      long recovered = Long.parseLong(waitFor(dir.resolve("second.log"), RECOVERED, second, 60_000));
-      waitFor(dir.resolve("second.log"), Pattern.compile("IDLE"), second, 120_000);
-      assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      assertThat(second.exitValue()).isZero();
+      Process last = child(dir, "recover.log", "recover", schema, node, dir.toString());
+      try {
+        long lastRecovered = Long.parseLong(waitFor(dir.resolve("recover.log"), RECOVERED, last, 60_000));
+        assertThat(lastRecovered).as("only what was unconfirmed at the kill is recovered")
+            .isLessThanOrEqualTo(CrashChild.MAX_IN_FLIGHT + recoveredByLastRun);
+        recovered += lastRecovered;
+        waitFor(dir.resolve("recover.log"), Pattern.compile("IDLE"), last, 120_000);
+        assertThat(last.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(last.exitValue()).isZero();
+      } finally {
+        last.toHandle().destroyForcibly();
+      }
 
       Set<Integer> acknowledged = new HashSet<>();
       for (String l : completeLines(dir.resolve("published.txt"))) {
         acknowledged.add(Integer.parseInt(l.trim()));
       }
-      assertThat(acknowledged.size()).isBetween(EVENTS / 4, EVENTS - 1);
+      assertThat(acknowledged.size()).isBetween(KILLS * EVENTS / 8, KILLS * EVENTS - 1);
 
-      // the file subscriber: at least once, repeats flagged and bounded
+      // the recorder's file: whole lines only, every acknowledged ORDER in it, repeats flagged and bounded
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      assertThat(text).as("the file ends with a whole line").endsWith("\n");
+      List<Event> recorded = SignalLogReader.readAll(file); // throws on any torn or broken line
       Map<Long, List<Boolean>> byDelivery = new HashMap<>();
       Set<Integer> inFile = new HashSet<>();
-      List<String> fileLines = new ArrayList<>(completeLines(dir.resolve("deliveries-publish.txt")));
-      fileLines.addAll(completeLines(dir.resolve("deliveries-recover.txt")));
-      for (String l : fileLines) {
-        String[] f = l.split(" ");
-        byDelivery.computeIfAbsent(Long.parseLong(f[0]), k -> new ArrayList<>()).add(Boolean.parseBoolean(f[2]));
-        inFile.add(Integer.parseInt(f[1]));
+      for (Event e : recorded) {
+        ReliableDelivery d = ReliableDelivery.of(e).orElseThrow();
+        byDelivery.computeIfAbsent(d.deliveryId(), k -> new ArrayList<>()).add(d.redelivered());
+        inFile.add(Integer.parseInt(e.payloadAs(Order.class).orderId().substring(2)));
       }
       assertThat(inFile).containsAll(acknowledged);
       long repeats = 0;
@@ -138,11 +180,10 @@ class CrashRecoveryTest {
           assertThat(flags.get(i)).as("repeat %d of delivery %d is flagged redelivered", i, e.getKey()).isTrue();
         }
       }
-      assertThat(recovered).as("only what was unconfirmed at the kill is recovered")
-          .isLessThanOrEqualTo(CrashChild.MAX_IN_FLIGHT);
       assertThat(repeats).as("repeats at most what was recovered").isLessThanOrEqualTo(recovered);
       // the recovering node flagged everything it delivered
-      assertThat(completeLines(dir.resolve("deliveries-recover.txt"))).allMatch(l -> l.endsWith(" true"));
+      assertThat(recorded.subList(linesBeforeRecovery, recorded.size()))
+          .allMatch(e -> ReliableDelivery.of(e).orElseThrow().redelivered());
 
       // the inbox subscriber: exactly once
       Set<Integer> inTable = new HashSet<>();
@@ -156,8 +197,8 @@ class CrashRecoveryTest {
       // and the journal holds nothing undelivered
       assertThat(JournalTestSupport.count(sql, "SELECT count(*) FROM " + schema + ".delivery WHERE status <> 2"))
           .isZero();
-      System.out.printf("crash test: %d acknowledged before the kill, %d journalled, %d recovered, %d repeats in the"
-          + " file%n", acknowledged.size(), inTable.size(), recovered, repeats);
+      System.out.printf("crash test: %d kills, %d acknowledged, %d recorded lines, %d recovered, %d repeats in the"
+          + " recorder's file%n", KILLS, acknowledged.size(), recorded.size(), recovered, repeats);
     } finally {
       await(sql.query("DROP SCHEMA IF EXISTS " + schema + " CASCADE").execute());
       await(vertx.close());

@@ -127,7 +127,8 @@ class MarketReplayExampleTest {
     String yaml = Files.readString(Path.of("examples/market_replay.yaml"))
         .replace("bar_interval_ms: 100", "speed: \"max\"")
         .replace("loop: true", "loop: false")
-        .replace("logs/market_replay_signals.jsonl", log.toString());
+        .replace("path: \"logs/market_replay_signals.jsonl\"",
+            "path: \"signals.jsonl\"\n  base_dir: \"" + dir + "\"");
     Path topology = Files.writeString(dir.resolve("market_replay.yaml"), yaml);
 
     List<String> expectedMomentum = new ArrayList<>();

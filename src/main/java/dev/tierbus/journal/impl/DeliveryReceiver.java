@@ -176,6 +176,12 @@ final class DeliveryReceiver {
       for (int k = 0; k < outcome.handled(); k++) {
         confirmed.add(ids.get(k));
       }
+      // done although an earlier event's asynchronous effect failed: the reply confirms a prefix
+      // only, so these come again with the retry and are answered from here, not run twice
+      java.util.BitSet after = outcome.handledAfter();
+      for (int k = after.nextSetBit(0); k >= 0; k = after.nextSetBit(k + 1)) {
+        confirmed.add(ids.get(k));
+      }
       if (outcome.failure() != null) {
         return Future.succeededFuture(failed(at + outcome.handled(), outcome.failure()));
       }

@@ -5,6 +5,7 @@ import dev.tierbus.event.EventBatch;
 import dev.tierbus.event.EventType;
 import dev.tierbus.metrics.LatencyRecorder;
 import dev.tierbus.router.Addresses;
+import dev.tierbus.router.AsyncEventHandler;
 import dev.tierbus.router.EventHandler;
 import dev.tierbus.router.Route;
 import dev.tierbus.router.Subscription;
@@ -31,6 +32,8 @@ final class Endpoint implements SubscriptionHandle, Route {
   final String id;
   final Subscription subscription;
   final EventHandler handler;
+  /** The handler when it is an {@link AsyncEventHandler}, else null. */
+  private final AsyncEventHandler asyncHandler;
   final long typeMask;
   final CompiledFilter filter;
   final String fastAddress;
@@ -60,6 +63,7 @@ final class Endpoint implements SubscriptionHandle, Route {
     this.id = id;
     this.subscription = subscription;
     this.handler = handler;
+    this.asyncHandler = handler instanceof AsyncEventHandler a ? a : null;
     this.typeMask = maskOf(subscription);
     this.filter = new CompiledFilter(subscription.filter());
     this.fastAddress = Addresses.fastSubscription(id);
@@ -152,21 +156,61 @@ final class Endpoint implements SubscriptionHandle, Route {
   public Future<InOrderOutcome> deliverInOrder(List<Event> events) {
     Promise<InOrderOutcome> promise = Promise.promise();
     executor.execute(() -> {
-      int handled = 0;
-      Throwable failure = null;
+      int called = 0;
+      Throwable thrown = null;
+      Future<?>[] effects = null;
       for (Event e : events) {
         try {
-          handler.handle(e);
-          handled++;
+          if (asyncHandler != null) {
+            Future<?> effect = asyncHandler.handleAsync(e);
+            if (effect != null && !effect.succeeded()) {
+              if (effects == null) {
+                effects = new Future<?>[events.size()];
+              }
+              effects[called] = effect;
+            }
+          } else {
+            handler.handle(e);
+          }
+          called++;
         } catch (Throwable t) {
-          failure = t;
+          thrown = t;
           break;
         }
       }
-      delivered.add(handled);
-      promise.complete(new InOrderOutcome(handled, failure));
+      if (effects == null) {
+        delivered.add(called);
+        promise.complete(new InOrderOutcome(called, thrown));
+      } else {
+        whenSettled(effects, called, thrown, promise);
+      }
     });
     return promise.future();
+  }
+
+  /** Completes {@code promise} once every pending effect of the first {@code called} events settled. */
+  private void whenSettled(Future<?>[] effects, int called, Throwable thrown, Promise<InOrderOutcome> promise) {
+    List<Future<?>> pending = new java.util.ArrayList<>();
+    for (int i = 0; i < called; i++) {
+      if (effects[i] != null) {
+        pending.add(effects[i]);
+      }
+    }
+    Future.join(pending).onComplete(ignored -> {
+      int handled = 0;
+      while (handled < called && (effects[handled] == null || effects[handled].succeeded())) {
+        handled++;
+      }
+      Throwable failure = handled < called ? effects[handled].cause() : thrown;
+      java.util.BitSet after = new java.util.BitSet();
+      for (int i = handled + 1; i < called; i++) {
+        if (effects[i] == null || effects[i].succeeded()) {
+          after.set(i);
+        }
+      }
+      delivered.add(handled + after.cardinality());
+      promise.complete(new InOrderOutcome(handled, failure, after));
+    });
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.tierbus.trading.recorder;
 
 import dev.tierbus.event.EventType;
 import dev.tierbus.trading.support.ParamReader;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -11,16 +13,26 @@ import java.util.Set;
  *
  * <pre>
  *   events             list of event types   required   e.g. [SIGNAL, ORDER, FILL]; only these are written
- *   path               string                required   the log file; folders are created; e.g. logs/signals.jsonl
- *   append             boolean               false      add to an existing file instead of starting it anew
- *   flush_interval_ms  integer >= 0          1000       write the buffer out this often (0: only when it fills and on undeploy)
+ *   path               string                required   the log file, inside base_dir (relative to it, or absolute
+ *                                                       within it); folders are created; e.g. logs/signals.jsonl
+ *   base_dir           string                data       the folder every recorder file of the node lives in
+ *                                                       (the node's data directory); a path outside it is refused
+ *   append             boolean               true       add to an existing file (a torn last line left by a crash
+ *                                                       is cut off first); false: start the file anew
+ *   flush_interval_ms  integer >= 0          1000       write out lines that nobody waits for this often
+ *                                                       (0: only when 64 KiB are collected and on undeploy)
  * </pre>
+ *
+ * @param file the log file: {@code path} resolved against {@code base_dir}, absolute and normalised
+ * @param baseDir {@code base_dir}, absolute and normalised
  */
-public record RecorderConfig(Set<EventType> events, String path, boolean append, long flushIntervalMs) {
+public record RecorderConfig(Set<EventType> events, String path, Path file, Path baseDir, boolean append,
+    long flushIntervalMs) {
 
   public static final long DEFAULT_FLUSH_INTERVAL_MS = 1000;
+  public static final String DEFAULT_BASE_DIR = "data";
   /** The parameter names this config reads. */
-  public static final Set<String> KEYS = Set.of("events", "path", "append", "flush_interval_ms");
+  public static final Set<String> KEYS = Set.of("events", "path", "base_dir", "append", "flush_interval_ms");
 
   public RecorderConfig {
     events = Set.copyOf(events);
@@ -42,9 +54,43 @@ public record RecorderConfig(Set<EventType> events, String path, boolean append,
       }
     }
     String path = r.requiredString("path");
-    boolean append = r.bool("append", false);
+    Path base = resolveBase(r, r.string("base_dir", DEFAULT_BASE_DIR));
+    Path file = base == null || path == null ? null : resolveFile(r, base, path);
+    boolean append = r.bool("append", true);
     long flush = r.integer("flush_interval_ms", DEFAULT_FLUSH_INTERVAL_MS, 0);
-    return new RecorderConfig(events.isEmpty() ? Set.of(EventType.SIGNAL) : events, path == null ? "" : path, append,
-        flush);
+    return new RecorderConfig(events.isEmpty() ? Set.of(EventType.SIGNAL) : events, path == null ? "" : path,
+        file, base, append, flush);
+  }
+
+  private static Path resolveBase(ParamReader r, String baseDir) {
+    try {
+      if (baseDir.isBlank()) {
+        r.problem("base_dir", "is empty, expected a folder");
+        return null;
+      }
+      return Path.of(baseDir).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      r.problem("base_dir", "is not a valid path: " + e.getReason());
+      return null;
+    }
+  }
+
+  private static Path resolveFile(ParamReader r, Path base, String path) {
+    try {
+      if (path.isBlank()) {
+        r.problem("path", "is empty, expected a file name such as logs/signals.jsonl");
+        return null;
+      }
+      Path file = base.resolve(path).normalize();
+      if (!file.startsWith(base) || file.equals(base)) {
+        r.problem("path", "'" + path + "' is outside the recorder's base_dir " + base
+            + "; give a file inside it (relative paths are relative to it)");
+        return null;
+      }
+      return file;
+    } catch (InvalidPathException e) {
+      r.problem("path", "is not a valid path: " + e.getReason());
+      return null;
+    }
   }
 }

@@ -65,7 +65,8 @@ class RecorderContainerTest {
         Map.of("period", 14.0), Map.of("value", 55.0), "1D"));
     ContainerTestKit kit = ContainerTestKit.create(vertx, TradingContainers.registry());
     ContainerSpec spec = ContainerSpec.of("rec", TradingContainers.RECORDER)
-        .withParams(new JsonObject().put("events", new JsonArray().add("SIGNAL")).put("path", log.toString()))
+        .withParams(new JsonObject().put("events", new JsonArray().add("SIGNAL")).put("path", log.toString())
+            .put("base_dir", dir.toString()))
         // subscribed to indicators too: they arrive, but only SIGNAL is written
         .withSubscriptions(List.of(Subscription.of("rec", "momentum", EventType.SIGNAL, EventType.INDICATOR)));
     RecorderContainer[] rec = new RecorderContainer[1];
@@ -99,7 +100,7 @@ class RecorderContainerTest {
     List<Event> b = signals("strategy_b", 3);
     ContainerTestKit kit = ContainerTestKit.create(vertx, TradingContainers.registry());
     ContainerSpec spec = ContainerSpec.of("rec", TradingContainers.RECORDER).withParams(new JsonObject()
-        .put("events", new JsonArray().add("SIGNAL")).put("path", log.toString()).put("flush_interval_ms", 10));
+        .put("events", new JsonArray().add("SIGNAL")).put("path", log.toString()).put("base_dir", dir.toString()).put("flush_interval_ms", 10));
     RecorderContainer[] rec = new RecorderContainer[1];
     kit.deploy(spec)
         .compose(c -> {
@@ -142,7 +143,7 @@ class RecorderContainerTest {
     ContainerTestKit kit = ContainerTestKit.create(vertx, TradingContainers.registry());
     kit.deploy(ContainerSpec.of("rec", TradingContainers.RECORDER).withThreading(Threading.EVENT_LOOP)
             .withParams(new JsonObject().put("events", new JsonArray().add("SIGNAL"))
-                .put("path", dir.resolve("x.jsonl").toString())))
+                .put("path", dir.resolve("x.jsonl").toString()).put("base_dir", dir.toString())))
         .onComplete(ctx.failing(e -> ctx.verify(() -> {
           assertThat(e).hasMessageContaining("would block an event loop: use threading: worker");
           close(kit).onComplete(ctx.succeedingThenComplete());
