@@ -8,6 +8,7 @@ import dev.tierbus.topology.TopologyException;
 import dev.tierbus.topology.TopologyRuntime;
 import dev.tierbus.topology.TopologyValidator;
 import dev.tierbus.trading.TradingContainers;
+import dev.tierbus.trading.risk.RiskContainer;
 import dev.tierbus.trading.analysis.AnalysisContainer;
 import dev.tierbus.trading.analysis.AnalysisResult;
 import dev.tierbus.trading.data.MarketDataContainer;
@@ -100,7 +101,9 @@ public final class BacktestJob {
   public static Future<Outcome> run(Vertx vertx, JsonObject topologyFile, ContainerRegistry registry, Path outDir,
       BacktestProgress progress) {
     BacktestClock clock = new BacktestClock(progress);
-    ContainerRegistry types = registry.copy().register(TradingContainers.DATA, MarketDataContainer.factory(clock));
+    // order ids stamped alike in every run (a backtest has no restarts and no hot swaps to tell apart)
+    ContainerRegistry types = registry.copy().register(TradingContainers.DATA, MarketDataContainer.factory(clock))
+        .register(TradingContainers.RISK, RiskContainer.factory(() -> "0"));
     Topology topology;
     try {
       topology = new TopologyValidator(types).validate(topologyFile);

@@ -65,6 +65,8 @@ public abstract class Container extends VerticleBase {
   private String internalAddress;
   private volatile ContainerState state = ContainerState.CREATED;
   private final Inbound inbound = new Inbound();
+  /** What the container this one replaced handed over; null for a fresh start. */
+  private Object inherited;
   /** Reliable-tier events being handled now (on any thread); only then are reliable publishes tracked. */
   private volatile int reliableDispatches;
   private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Container> RELIABLE_DISPATCHES =
@@ -94,7 +96,50 @@ public abstract class Container extends VerticleBase {
     children.add(child);
   }
 
+  /**
+   * Makes this container, not yet deployed, the successor of {@code predecessor} — the one of
+   * the same id it replaces in a hot swap, already stopped — so that it can take over its
+   * state ({@link #handOver()}, {@link #inherited()}). Children are matched to the
+   * predecessor's children by id.
+   *
+   * @throws IllegalStateException when this container was deployed already
+   * @throws IllegalArgumentException when the ids differ
+   */
+  public final void replaces(Container predecessor) {
+    Objects.requireNonNull(predecessor, "predecessor");
+    if (state != ContainerState.CREATED) {
+      throw new IllegalStateException(this + " is " + state + "; only a container not yet deployed replaces another");
+    }
+    if (!predecessor.id().equals(id())) {
+      throw new IllegalArgumentException(this + " cannot replace " + predecessor + ": the ids differ");
+    }
+    inherited = predecessor.handOver();
+    for (Container child : children) {
+      for (Container old : predecessor.children) {
+        if (old.id().equals(child.id())) {
+          child.replaces(old);
+        }
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- what subclasses write
+
+  /**
+   * The state this container hands to the one that replaces it in a hot swap, called once it
+   * has stopped (it handled what it had queued); null (the default) hands over nothing.
+   */
+  protected Object handOver() {
+    return null;
+  }
+
+  /**
+   * What the container this one replaces handed over ({@link #handOver()}), or null for a fresh
+   * start; read it in {@link #setUp()}. Its type is the predecessor's business: check it.
+   */
+  protected final Object inherited() {
+    return inherited;
+  }
 
   /** Sets the container up on its context before it subscribes: add components here. */
   protected Future<?> setUp() throws Exception {

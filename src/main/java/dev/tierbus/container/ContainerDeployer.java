@@ -148,6 +148,11 @@ public final class ContainerDeployer {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    return deployRoot(into, root);
+  }
+
+  /** {@link #deployRoot(ContainerDeployment, ContainerSpec)} of a container already built. */
+  public Future<Container> deployRoot(ContainerDeployment into, Container root) {
     DeploymentOptions options = deploymentOptions(root.spec());
     if (options.getWorkerPoolName() != null) {
       options.setWorkerPoolSize(workerPoolSize);

@@ -149,10 +149,10 @@ final class RuntimeChanges {
     // delivered to the new one when it subscribes
     RouteHold hold = old.router().holdReliableRoutes(idsOf(old, new ArrayList<>()));
     return undeployOne(old)
-        .compose(v -> deployOne(parent, spec))
+        .compose(v -> deployOne(parent, spec, old))
         .recover(e -> {
           log.error("redeploying container {} failed, deploying its previous spec again: {}", id, e.toString());
-          return deployOne(parent, oldSpec).transform(ar -> Future.failedFuture(new ContainerChangeException(Reason.FAILED,
+          return deployOne(parent, oldSpec, old).transform(ar -> Future.failedFuture(new ContainerChangeException(Reason.FAILED,
               "redeploying '" + id + "' failed: " + message(e) + (ar.succeeded()
                   ? "; the previous version runs again"
                   : "; the previous version could not be started again either: " + message(ar.cause())))));
@@ -192,8 +192,16 @@ final class RuntimeChanges {
     return c.parent() == null ? deployment.undeployRoot(c.id()) : c.parent().undeployChild(c);
   }
 
-  private Future<Container> deployOne(Container parent, ContainerSpec spec) {
-    return parent == null ? deployer.deployRoot(deployment, spec) : buildAnd(spec, parent::deployChild);
+  /** Builds a container for {@code spec} that takes over from {@code predecessor}, and deploys it. */
+  private Future<Container> deployOne(Container parent, ContainerSpec spec, Container predecessor) {
+    Container c;
+    try {
+      c = deployer.build(spec);
+      c.replaces(predecessor);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return parent == null ? deployer.deployRoot(deployment, c) : parent.deployChild(c).map(v -> c);
   }
 
   private Future<Container> buildAnd(ContainerSpec spec, java.util.function.Function<Container, Future<Void>> deploy) {

@@ -107,7 +107,7 @@ class AaplBacktestFlowTest {
         Event fe = fills.get(i);
         Fill fill = fe.payloadAs(Fill.class);
         Order order = orders.get(i).payloadAs(Order.class);
-        assertThat(fill.orderId()).isEqualTo(order.orderId()).isEqualTo("risk-" + (i + 1));
+        assertThat(fill.orderId()).isEqualTo(order.orderId()).isEqualTo("risk-0-" + (i + 1));
         assertThat(fe.timeNanos()).isGreaterThan(orders.get(i).timeNanos());
         int orderDay = indexOf(days, orders.get(i).timeNanos());
         assertThat(fe.timeNanos()).isEqualTo(days.get(orderDay + 1).time());

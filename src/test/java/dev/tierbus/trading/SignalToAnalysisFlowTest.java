@@ -69,7 +69,7 @@ class SignalToAnalysisFlowTest {
         assertThat(e.source()).isEqualTo("risk");
         assertThat(e.symbol()).isEqualTo("AAPL");
         assertThat(e.timeNanos()).isEqualTo(T1);
-        assertThat(e.payloadAs(Order.class).orderId()).isEqualTo("risk-1");
+        assertThat(e.payloadAs(Order.class).orderId()).isEqualTo("risk-0-1");
         assertThat(e.payloadAs(Order.class).quantity()).isEqualTo(100);
       });
       assertThat(flow.seen(EventType.FILL)).isEmpty();
@@ -179,7 +179,7 @@ class SignalToAnalysisFlowTest {
       assertThat(alerts).singleElement().satisfies(e -> {
         assertThat(e.source()).isEqualTo("execution");
         assertThat(e.payloadAs(RiskAlert.class).code()).isEqualTo("order_rejected");
-        assertThat(e.payloadAs(RiskAlert.class).detail(RiskAlert.ORDER_ID)).isEqualTo("risk-1");
+        assertThat(e.payloadAs(RiskAlert.class).detail(RiskAlert.ORDER_ID)).isEqualTo("risk-0-1");
       });
       assertThat(flow.seen(EventType.FILL)).isEmpty();
       assertThat(flow.risk().manager().pendingOrders()).isZero();

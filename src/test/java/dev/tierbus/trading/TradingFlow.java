@@ -90,7 +90,9 @@ final class TradingFlow implements AutoCloseable {
             Subscription.of("analysis", "portfolio", EventType.PORTFOLIO_UPDATE),
             Subscription.of("analysis", "execution", EventType.FILL),
             Subscription.of("analysis", DATA, EventType.BAR))));
-    ContainerDeployment deployment = new ContainerDeployer(vertx, router, TradingContainers.registry())
+    // as the backtest job does: order ids stamped alike in every run
+    ContainerDeployment deployment = new ContainerDeployer(vertx, router, TradingContainers.registry()
+        .register(TradingContainers.RISK, RiskContainer.factory(() -> "0")))
         .deploy(specs).await();
     TradingFlow flow = new TradingFlow(router, deployment);
     flow.probe = router.subscribe(new Subscription("probe", null, EnumSet.of(EventType.SIGNAL, EventType.ORDER, EventType.FILL,

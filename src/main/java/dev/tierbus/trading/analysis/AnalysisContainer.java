@@ -39,7 +39,7 @@ public final class AnalysisContainer extends Container {
   private static final Logger log = LoggerFactory.getLogger(AnalysisContainer.class);
 
   private final AnalysisConfig config;
-  private final PerformanceTracker tracker = new PerformanceTracker();
+  private PerformanceTracker tracker = new PerformanceTracker();
   private PublishFailures failures;
   private volatile long updatesIn;
   private volatile long fillsIn;
@@ -62,6 +62,10 @@ public final class AnalysisContainer extends Container {
       log.warn("analysis {}: parameters {} are not used", id(), unknown);
     }
     failures = new PublishFailures(log, "analysis " + id());
+    if (inherited() instanceof PerformanceTracker predecessor) {
+      tracker = predecessor;
+      log.info("analysis {}: took over the equity curve and trades of the container it replaces", id());
+    }
     addComponent("performance", this::onEvent);
     return Future.succeededFuture();
   }
@@ -130,6 +134,12 @@ public final class AnalysisContainer extends Container {
     reportsOut.incrementAndGet();
     return publishExternal(event(EventType.ANALYSIS_REPORT, null, time, report))
         .onFailure(failures.of(EventType.ANALYSIS_REPORT));
+  }
+
+  /** The equity curve and trades so far go to the analysis container that replaces this one. */
+  @Override
+  protected Object handOver() {
+    return tracker;
   }
 
   @Override

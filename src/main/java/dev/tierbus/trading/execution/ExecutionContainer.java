@@ -74,6 +74,11 @@ public final class ExecutionContainer extends Container {
             .onFailure(failures.of(EventType.RISK_ALERT));
       }
     });
+    if (inherited() instanceof PaperBroker predecessor) {
+      broker.takeOver(predecessor);
+      log.info("execution {}: took over {} working orders of the container it replaces", id(),
+          predecessor.workingOrders());
+    }
     addComponent("paper_broker", this::onEvent);
     return Future.succeededFuture();
   }
@@ -101,11 +106,18 @@ public final class ExecutionContainer extends Container {
     }
   }
 
+  /** Working orders and the ids received go to the execution container that replaces this one. */
+  @Override
+  protected Object handOver() {
+    return broker;
+  }
+
   @Override
   protected Future<?> tearDown() {
     if (broker != null) {
-      log.info("execution {}: {} orders ({} repeated ids ignored), {} fills, {} rejected, {} still working, "
-          + "{} open fills outside the bar's range", id(), broker.ordersIn(), broker.duplicateOrders(), broker.fills(),
+      log.info("execution {}: {} orders ({} redeliveries ignored, {} reused ids rejected), {} fills, {} rejected, "
+          + "{} still working, {} open fills outside the bar's range", id(), broker.ordersIn(), broker.duplicateOrders(),
+          broker.reusedIds(), broker.fills(),
           broker.rejected(), broker.workingOrders(), broker.openFillsOutsideRange());
     }
     return Future.succeededFuture();

@@ -6,10 +6,11 @@ import dev.tierbus.event.Order;
 import dev.tierbus.event.RiskAlert;
 import dev.tierbus.event.Side;
 import dev.tierbus.trading.support.Decimals;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,8 +44,9 @@ import java.util.Objects;
  * Each order fills completely in one {@link Fill} with commission {@link CostModel#commission}.
  * A rejected order (no symbol, too many working orders, notional too small) gets a
  * {@link RiskAlert} with code {@value #REJECTED} and the order id in its details. An order whose
- * id was already received (among the last {@value #REMEMBERED_IDS}) is a redelivery: it is
- * ignored and counted ({@link #duplicateOrders()}). Bars not later
+ * id was already received (among the last {@value #REMEMBERED_IDS}) is a redelivery when it is
+ * the same order for the same symbol: it is ignored and counted ({@link #duplicateOrders()});
+ * a different order under a used id is rejected ({@link #reusedIds()}). Bars not later
  * than the last bar of their symbol are ignored and counted. One owner drives it (not
  * thread-safe); its counters may be read from any thread.
  */
@@ -65,6 +67,8 @@ public final class PaperBroker {
 
   private record Working(Order order, long timeNanos) {}
 
+  private record Received(String symbol, Order order) {}
+
   private static final class Market {
     long openTime = Long.MIN_VALUE;
     long barTime = Long.MIN_VALUE;
@@ -77,7 +81,8 @@ public final class PaperBroker {
   private final CostModel costs;
   private final Sink sink;
   private final Map<String, Market> markets = new HashMap<>();
-  private final LinkedHashSet<String> seenIds = new LinkedHashSet<>();
+  /** The orders received lately by id (and symbol), oldest first. */
+  private final LinkedHashMap<String, Received> received = new LinkedHashMap<>();
   // one writer (the owner); volatile so that the counters can be read from any thread
   private volatile int workingCount;
   private volatile long ordersIn;
@@ -85,6 +90,7 @@ public final class PaperBroker {
   private volatile long rejected;
   private volatile long staleBars;
   private volatile long duplicates;
+  private volatile long reusedIds;
   private volatile long openFillsOutsideRange;
 
   public PaperBroker(ExecutionConfig config, Sink sink) {
@@ -100,14 +106,24 @@ public final class PaperBroker {
       reject(null, timeNanos, order, "order " + order.orderId() + " has no symbol");
       return;
     }
-    if (!seenIds.add(order.orderId())) {
-      // a redelivery of an order already taken (the reliable tier redelivers after a crash):
-      // trading it again would double the position, refusing it would tell risk it never traded
-      duplicates++;
+    Received earlier = received.get(order.orderId());
+    if (earlier != null) {
+      if (earlier.equals(new Received(symbol, order))) {
+        // a redelivery of an order already taken (the reliable tier redelivers after a crash):
+        // trading it again would double the position, refusing it would tell risk it never traded
+        duplicates++;
+      } else {
+        // an id used again for another order: a sender that lost count; neither order may be mixed up
+        reusedIds++;
+        String quantity = BigDecimal.valueOf(earlier.order().quantity()).stripTrailingZeros().toPlainString();
+        reject(symbol, timeNanos, order, "its id was already used for another order (" + earlier.order().side() + " "
+            + quantity + " " + earlier.symbol() + "); order ids must be unique");
+      }
       return;
     }
-    if (seenIds.size() > REMEMBERED_IDS) {
-      Iterator<String> oldest = seenIds.iterator();
+    received.put(order.orderId(), new Received(symbol, order));
+    if (received.size() > REMEMBERED_IDS) {
+      Iterator<String> oldest = received.keySet().iterator();
       oldest.next();
       oldest.remove();
     }
@@ -288,6 +304,23 @@ public final class PaperBroker {
   /** Orders ignored because their id had already been received. */
   public long duplicateOrders() {
     return duplicates;
+  }
+
+  /** Orders rejected because their id had been used for another order. */
+  public long reusedIds() {
+    return reusedIds;
+  }
+
+  /**
+   * Continues where {@code predecessor} (the broker of the container this one replaces, no
+   * longer driven) stopped: its working orders, the bars it saw and the ids it received. Costs
+   * and fill rules are this broker's. Call before the first event.
+   */
+  public void takeOver(PaperBroker predecessor) {
+    Objects.requireNonNull(predecessor, "predecessor");
+    markets.putAll(predecessor.markets);
+    received.putAll(predecessor.received);
+    workingCount = predecessor.workingCount;
   }
 
   /** Orders waiting for a price. */

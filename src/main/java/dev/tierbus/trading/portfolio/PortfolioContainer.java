@@ -67,7 +67,13 @@ public final class PortfolioContainer extends Container {
       log.warn("portfolio {}: parameters {} are not used", id(), unknown);
     }
     failures = new PublishFailures(log, "portfolio " + id());
-    book = new PositionBook(config.initialCapital());
+    if (inherited() instanceof PositionBook predecessor) {
+      book = predecessor;
+      log.info("portfolio {}: took over the book of the container it replaces: cash {}, {} positions", id(),
+          book.cash(), book.positions().size());
+    } else {
+      book = new PositionBook(config.initialCapital());
+    }
     latest = book.snapshot();
     addComponent("book", this::onEvent);
     return Future.succeededFuture();
@@ -141,6 +147,12 @@ public final class PortfolioContainer extends Container {
         router().inFlight().end(1);
       }
     });
+  }
+
+  /** Cash, positions and marks go to the portfolio container that replaces this one. */
+  @Override
+  protected Object handOver() {
+    return book;
   }
 
   @Override

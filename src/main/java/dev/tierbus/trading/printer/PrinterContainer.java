@@ -63,10 +63,9 @@ public final class PrinterContainer extends Container {
     }
   }
 
-  /** The one-line form of an event: {@code type source symbol time payload}. */
+  /** The one-line form of an event: {@code type source symbol time what} ({@link EventText}). */
   public static String format(Event event) {
-    return event.type() + " " + event.source() + " " + (event.symbol() == null ? "-" : event.symbol())
-        + " " + event.time() + " " + (event.payload() == null ? "-" : event.payload());
+    return EventText.format(event);
   }
 
   /** Events received. */

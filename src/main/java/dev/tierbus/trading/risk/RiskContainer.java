@@ -12,11 +12,13 @@ import dev.tierbus.event.RiskAlert;
 import dev.tierbus.event.Signal;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.trading.execution.PaperBroker;
+import dev.tierbus.trading.support.InstanceStamps;
 import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.PublishFailures;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   SIGNAL (ensemble / strategy) ──┐
- *   BAR    (data: closes)        ──┼─► RiskManager ──► ORDER       ids "&lt;container id&gt;-&lt;n&gt;", market orders
+ *   BAR    (data: closes)        ──┼─► RiskManager ──► ORDER       ids "&lt;container id&gt;-&lt;stamp&gt;-&lt;n&gt;", market orders
  *   FILL   (execution)           ──┤               └─► RISK_ALERT  a limit reduced or refused an entry, a stop fired
  *   RISK_ALERT order_rejected ─────┘ (execution: the order is no longer pending)
  * </pre>
@@ -36,22 +38,38 @@ import org.slf4j.LoggerFactory;
  * as a warning (bars may also come from a parent on the internal bus). It publishes ORDER and
  * RISK_ALERT on whatever tier the topology gives them (by default the reliable tier). Risk keeps
  * its own book from its fills and bars; give it the portfolio's {@code initial_capital}.
+ *
+ * <p>Order ids carry a stamp of the container instance ({@link InstanceStamps}), so they never
+ * repeat across redeploys and restarts. A risk container that replaces another in a hot swap
+ * takes over its book, pending orders and stops ({@link RiskManager#takeOver}) instead of
+ * starting again from {@code initial_capital}.
  */
 public final class RiskContainer extends Container {
 
   private static final Logger log = LoggerFactory.getLogger(RiskContainer.class);
 
   private final RiskConfig config;
+  private final Supplier<String> stamps;
   private RiskManager manager;
   private PublishFailures failures;
 
-  public RiskContainer(RiskConfig config) {
+  /**
+   * @param stamps the stamp of this instance's order ids ({@link InstanceStamps#next} in a live
+   *     node; a backtest gives a constant, so that two runs send the same ids)
+   */
+  public RiskContainer(RiskConfig config, Supplier<String> stamps) {
     this.config = config;
+    this.stamps = stamps;
   }
 
-  /** Factory of {@code risk}. */
+  /** Factory of {@code risk}: order ids stamped with {@link InstanceStamps#next}. */
   public static ContainerFactory factory() {
-    return new ValidatingFactory<>("risk", RiskConfig::read, (spec, config) -> new RiskContainer(config));
+    return factory(InstanceStamps::next);
+  }
+
+  /** Factory of {@code risk} whose order ids carry the stamps of {@code stamps}. */
+  public static ContainerFactory factory(Supplier<String> stamps) {
+    return new ValidatingFactory<>("risk", RiskConfig::read, (spec, config) -> new RiskContainer(config, stamps));
   }
 
   @Override
@@ -65,7 +83,7 @@ public final class RiskContainer extends Container {
           + "bars from the internal bus will let it trade", id());
     }
     failures = new PublishFailures(log, "risk " + id());
-    manager = new RiskManager(config, id() + "-", new RiskManager.Sink() {
+    manager = new RiskManager(config, id() + "-" + stamps.get() + "-", new RiskManager.Sink() {
       @Override
       public void order(String symbol, long timeNanos, Order order) {
         publishExternal(event(EventType.ORDER, symbol, timeNanos, order)).onFailure(failures.of(EventType.ORDER));
@@ -78,6 +96,11 @@ public final class RiskContainer extends Container {
             .onFailure(failures.of(EventType.RISK_ALERT));
       }
     });
+    if (inherited() instanceof RiskManager predecessor) {
+      manager.takeOver(predecessor);
+      log.info("risk {}: took over the book of the container it replaces: cash {}, {} positions, {} pending orders",
+          id(), predecessor.book().cash(), predecessor.book().positions().size(), predecessor.pendingOrders());
+    }
     log.info("risk {}: {}sizing {}, max_position_pct {}, max_total_exposure_pct {}, allow_short {}",
         id(), config.riskProfile() == null ? "" : "profile " + config.riskProfile() + ", ", config.sizing(),
         config.maxPositionPct(), config.maxTotalExposurePct(), config.allowShort());
@@ -112,6 +135,12 @@ public final class RiskContainer extends Container {
         // not risk's business
       }
     }
+  }
+
+  /** The decision state (book, pending orders, stops) goes to the risk container that replaces this one. */
+  @Override
+  protected Object handOver() {
+    return manager;
   }
 
   @Override

@@ -61,8 +61,10 @@ public final class RiskManager {
 
   private final RiskConfig config;
   private final String orderIdPrefix;
+  /** Prefixes of the order ids this manager and the ones it took over from sent. */
+  private final java.util.Set<String> ownPrefixes = new java.util.LinkedHashSet<>();
   private final Sink sink;
-  private final PositionBook book;
+  private PositionBook book;
   private final PositionSizer sizer;
   private final TreeMap<String, SymbolState> symbols = new TreeMap<>();
   private final Map<String, PendingOrder> pending = new LinkedHashMap<>();
@@ -82,10 +84,29 @@ public final class RiskManager {
   public RiskManager(RiskConfig config, String orderIdPrefix, Sink sink) {
     this.config = Objects.requireNonNull(config, "config");
     this.orderIdPrefix = Objects.requireNonNull(orderIdPrefix, "orderIdPrefix");
+    this.ownPrefixes.add(orderIdPrefix);
     this.sink = Objects.requireNonNull(sink, "sink");
     this.book = new PositionBook(config.initialCapital());
     this.sizer = new PositionSizer(config);
     this.peakEquity = config.initialCapital();
+  }
+
+  /**
+   * Continues where {@code predecessor} (the manager of the container this one replaces, no
+   * longer driven) stopped: its book (cash, positions, average costs, marks), the symbols'
+   * signals, its pending orders (their fills are still this manager's), the peak equity and
+   * whether the emergency stop fired. The order ids this manager sends keep its own prefix.
+   * Call before the first event.
+   */
+  public void takeOver(RiskManager predecessor) {
+    Objects.requireNonNull(predecessor, "predecessor");
+    book = predecessor.book;
+    symbols.putAll(predecessor.symbols);
+    pending.putAll(predecessor.pending);
+    pendingCount = pending.size();
+    peakEquity = predecessor.peakEquity;
+    halted = predecessor.halted;
+    ownPrefixes.addAll(predecessor.ownPrefixes);
   }
 
   // ------------------------------------------------------------------ input
@@ -136,7 +157,7 @@ public final class RiskManager {
   /** A fill; fills of orders this manager did not send are ignored. */
   public void onFill(String symbol, long timeNanos, Fill fill) {
     PendingOrder p = pending.get(fill.orderId());
-    if (p == null && !fill.orderId().startsWith(orderIdPrefix)) {
+    if (p == null && !isOwn(fill.orderId())) {
       foreignFills++;
       return;
     }
@@ -351,6 +372,15 @@ public final class RiskManager {
   private void emitAlert(String symbol, long t, RiskAlert alert) {
     alertsOut++;
     sink.alert(symbol, t, alert);
+  }
+
+  private boolean isOwn(String orderId) {
+    for (String prefix : ownPrefixes) {
+      if (orderId.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String nextId() {

@@ -226,6 +226,23 @@ class PaperBrokerTest {
   }
 
   @Test
+  void anIdUsedAgainForAnotherOrderIsRejectedAndTheFirstOrderStillTrades() {
+    PaperBroker b = broker(FillTiming.NEXT_OPEN, new CostModel(0, 0, 1.0, 0));
+    b.onOrder("AAPL", T0, Order.market("risk-1", Side.BUY, 10, "first"));
+    // a restarted sender counting from 1 again: another order under the same id
+    b.onOrder("AAPL", T0, Order.market("risk-1", Side.SELL, 10, "second"));
+    b.onOrder("MSFT", T0, Order.market("risk-1", Side.BUY, 10, "first"));
+    b.onBarOpen("AAPL", T1, 10.0);
+
+    assertThat(b.reusedIds()).isEqualTo(2);
+    assertThat(b.duplicateOrders()).isZero();
+    assertThat(rejections).extracting(a -> a.detail(RiskAlert.ORDER_ID)).containsExactly("risk-1", "risk-1");
+    assertThat(rejections.get(0).message()).isEqualTo("order risk-1 rejected: its id was already used for another"
+        + " order (BUY 10 AAPL); order ids must be unique");
+    assertThat(fills).extracting(f -> f.fill().side()).containsExactly(Side.BUY);
+  }
+
+  @Test
   void unfillableOrBadOrdersAreRejectedWithTheirIdAndARedeliveredOrderTradesOnce() {
     PaperBroker b = broker(FillTiming.NEXT_OPEN, new CostModel(0, 0, 1.0, 0));
     b.onOrder("AAPL", T0, Order.marketNotional("tiny", Side.BUY, 0.5, 0.01, false, null));

@@ -34,7 +34,7 @@ class PrinterContainerTest {
     Event e = Event.of(EventType.SIGNAL, "ens", "AAPL", 1_704_205_800_000_000_000L,
         new Signal(Direction.LONG, 0.5, "because", "ens"));
     assertThat(PrinterContainer.format(e)).isEqualTo(
-        "SIGNAL ens AAPL 2024-01-02T14:30:00Z Signal[direction=LONG, strength=0.5, reason=because, strategy=ens]");
+        "SIGNAL ens AAPL 2024-01-02T14:30:00Z LONG strength 0.50 ens: because");
     assertThat(PrinterContainer.format(Event.of(EventType.SYSTEM, "node", null, 0, null)))
         .isEqualTo("SYSTEM node - 1970-01-01T00:00:00Z -");
   }
