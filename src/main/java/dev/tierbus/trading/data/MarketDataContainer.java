@@ -76,6 +76,7 @@ public final class MarketDataContainer extends Container {
   private boolean running;
   private boolean exhausted;
   private boolean ended;
+  private volatile List<FileSpan> spans = List.of();
   private volatile long groupsOut;
   private volatile long barsOut;
   private volatile long ticksOut;
@@ -176,6 +177,15 @@ public final class MarketDataContainer extends Container {
     return finished.future();
   }
 
+  /**
+   * The stretch of time each file covers, once every file has been read to its end: from the
+   * start with {@code bad_rows: fail} (the files are read through to check them), else from the
+   * end of the first pass. Empty before that, and for the synthetic source.
+   */
+  public List<FileSpan> fileSpans() {
+    return spans;
+  }
+
   /** Bar times released so far (both phases published). */
   public long groupsPublished() {
     return groupsOut;
@@ -228,6 +238,7 @@ public final class MarketDataContainer extends Container {
       while (!check.next(4096).isEmpty()) {
         // reading is the check
       }
+      spans = List.copyOf(check.spans());
       log.info("data {}: {} bars at {} bar times checked in {} files", id(), check.bars(), check.groups(),
           config.files().size());
     }
@@ -382,6 +393,9 @@ public final class MarketDataContainer extends Container {
     ended = true;
     running = false;
     flush();
+    if (spans.isEmpty() && cursor instanceof ReplayCursor files && files.firstPassRead()) {
+      spans = List.copyOf(files.spans());
+    }
     ReplaySummary summary = new ReplaySummary(groupsOut, barsOut, ticksOut, badRows == null ? 0 : badRows.skipped(),
         cursor == null ? 0 : cursor.loops(), complete);
     closeCursor();
