@@ -116,4 +116,21 @@ class DeclaredParametersTest {
     assertThat(REGISTRY.factory("legacy").parameters()).isEmpty();
     assertThat(f.create(ContainerSpec.of("s", "my_strategy"))).isNotNull();
   }
+
+  /** The README's "Writing a container" example, registered both ways. */
+  @Test
+  @SuppressWarnings("unchecked")
+  void theReadmeExampleDeclaredAndUndeclared() {
+    JsonObject file = new JsonObject((java.util.Map<String, Object>) new Yaml().load(
+        "mine: {container_type: my_strategy, threshhold: 0.2}\n"));
+    ContainerRegistry declared = ContainerRegistry.empty().register("my_strategy", Set.of("threshold"),
+        spec -> new Container() {});
+    ContainerRegistry undeclared = ContainerRegistry.empty().register("my_strategy", spec -> new Container() {});
+    assertThat(new TopologyValidator(declared).check(file).problems()).extracting(Problem::toString)
+        .containsExactly("mine.threshhold: unknown parameter of my_strategy, did you mean threshold?");
+    TopologyValidator.Result r = new TopologyValidator(undeclared).check(file);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.warnings()).containsExactly("mine: parameter threshhold is not checked: container type"
+        + " 'my_strategy' does not declare its parameters");
+  }
 }
