@@ -122,6 +122,8 @@ public final class TopologyValidator {
             if (d != null) {
               roots.add(d);
             }
+          } else if (node.isMap() && ContainerEntries.misspelledType(node).isPresent()) {
+            node.child(ContainerEntries.misspelledType(node).get()).problem("unknown key, did you mean container_type?");
           } else {
             node.problem("expected a container entry (a map with container_type) or one of "
                 + "event_router, deployment, containers, journal, http (or x-... for anchors); got " + Node.describe(node.raw())

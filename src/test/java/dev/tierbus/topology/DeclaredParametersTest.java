@@ -110,6 +110,17 @@ class DeclaredParametersTest {
   }
 
   @Test
+  void aMisspelledContainerTypeIsNamedAtTopLevelAndInLists() {
+    assertThat(check("""
+        a: {containr_type: my_strategy, threshold: 1}
+        containers:
+          - {container_id: b, contianer_type: my_strategy}
+        """).problems()).extracting(Problem::toString).containsExactly(
+            "a.containr_type: unknown key, did you mean container_type?",
+            "containers[0].contianer_type: unknown key, did you mean container_type?");
+  }
+
+  @Test
   void theRegistryOverloadDeclaresAndDelegates() {
     ContainerFactory f = REGISTRY.factory("my_strategy");
     assertThat(f.parameters()).contains(Set.of("threshold", "symbols"));

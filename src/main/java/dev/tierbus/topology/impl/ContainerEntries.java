@@ -55,7 +55,10 @@ public final class ContainerEntries {
       entry.problem("expected a container entry (a map with container_type), got " + Node.describe(entry.raw()));
       return null;
     }
-    String type = type(entry.child("container_type"));
+    Optional<String> misspelledType = entry.child("container_type").isPresent() ? Optional.empty()
+        : misspelledType(entry);
+    misspelledType.ifPresent(k -> entry.child(k).problem("unknown key, did you mean container_type?"));
+    String type = misspelledType.isPresent() ? null : type(entry.child("container_type"));
 
     Node idNode = entry.child("container_id");
     String id;
@@ -108,6 +111,16 @@ public final class ContainerEntries {
     }
     return new ContainerDraft(entry.path(), id, idPath, type, params, external.publications(),
         external.subscriptions(), internalEvents, threading, children);
+  }
+
+  /** The key of {@code entry} that is a near miss of {@code container_type}, if any. */
+  public static Optional<String> misspelledType(Node entry) {
+    for (String key : entry.keys()) {
+      if (UnknownParameters.closest(key, List.of("container_type")).isPresent()) {
+        return Optional.of(key);
+      }
+    }
+    return Optional.empty();
   }
 
   private String type(Node node) {
