@@ -3,6 +3,7 @@ package dev.tierbus.backtest;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.journal.JournalOptions;
+import dev.tierbus.topology.Problem;
 import dev.tierbus.topology.Topology;
 import dev.tierbus.topology.TopologyException;
 import dev.tierbus.topology.TopologyRuntime;
@@ -21,7 +22,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A deterministic backtest: a topology run over its market data on a simulated clock, as fast
@@ -36,7 +36,10 @@ import java.util.Map;
  *
  * <p>The reliable tier runs on the {@code memory} journal: delivery, retries and dead letters as
  * always, no PostgreSQL (a backtest is re-run from its input, not recovered). The topology must
- * have exactly one {@code data} container and exactly one {@code analysis} container.
+ * have exactly one {@code data} container and exactly one {@code analysis} container, and its
+ * replay must end: {@code loop: true} is refused, and so is the synthetic source without
+ * {@code max_bars}. The topology's warnings are given to the {@link BacktestProgress} before the
+ * run, and so is one about files that do not overlap in time, as soon as their spans are known.
  */
 public final class BacktestJob {
 
@@ -62,8 +65,7 @@ public final class BacktestJob {
    */
   public static JsonObject withData(JsonObject topologyFile, List<String> dataFiles) {
     JsonObject copy = topologyFile.copy();
-    List<JsonObject> data = new ArrayList<>();
-    collectDataContainers(copy, data);
+    List<DataEntries.Entry> data = DataEntries.in(copy);
     if (data.size() != 1) {
       throw TopologyException.of("--data", "replaces the files of the topology's data container, but it has "
           + data.size() + " data containers");
@@ -72,23 +74,13 @@ public final class BacktestJob {
     for (String f : dataFiles) {
       files.add(new JsonObject().put("path", f));
     }
-    data.get(0).put("source", "csv").put("files", files);
-    return copy;
-  }
-
-  private static void collectDataContainers(Object node, List<JsonObject> into) {
-    if (node instanceof JsonObject o) {
-      if (TradingContainers.DATA.equals(o.getValue("container_type"))) {
-        into.add(o);
-      }
-      for (Map.Entry<String, Object> e : o) {
-        collectDataContainers(e.getValue(), into);
-      }
-    } else if (node instanceof JsonArray a) {
-      for (Object v : a) {
-        collectDataContainers(v, into);
-      }
+    JsonObject entry = data.get(0).json();
+    if (entry.getValue("params") instanceof JsonObject params) {
+      params.remove("source");
+      params.remove("files");
     }
+    entry.put("source", "csv").put("files", files);
+    return copy;
   }
 
   /**
@@ -105,21 +97,27 @@ public final class BacktestJob {
     ContainerRegistry types = registry.copy().register(TradingContainers.DATA, MarketDataContainer.factory(clock))
         .register(TradingContainers.RISK, RiskContainer.factory(() -> "0"));
     Topology topology;
+    DataEntries.Entry dataEntry;
     try {
       topology = new TopologyValidator(types).validate(topologyFile);
-      checkRunnable(topology);
+      dataEntry = checkRunnable(topology, topologyFile);
     } catch (TopologyException e) {
       return Future.failedFuture(e);
     }
+    topology.warnings().forEach(progress::warning);
     long t0 = System.nanoTime();
     JournalOptions memory = new JournalOptions().setStore(JournalOptions.Store.MEMORY);
     return TopologyRuntime.deploy(vertx, topology, types, memory).compose(runtime -> {
-      clock.arm(runtime.router().inFlight());
       MarketDataContainer data = only(runtime, MarketDataContainer.class);
       AnalysisContainer analysis = only(runtime, AnalysisContainer.class);
+      boolean periodsChecked = checkPeriods(data, dataEntry, progress);
+      clock.arm(runtime.router().inFlight());
       return data.finished()
           .compose(summary -> runtime.router().inFlight().whenZero().map(summary))
           .compose(summary -> {
+            if (!periodsChecked) {
+              checkPeriods(data, dataEntry, progress);
+            }
             double seconds = (System.nanoTime() - t0) / 1e9;
             AnalysisResult result = analysis.result();
             return analysis.publishReport()
@@ -131,7 +129,26 @@ public final class BacktestJob {
     });
   }
 
-  private static void checkRunnable(Topology topology) {
+  /**
+   * Warns when the data files do not overlap in time.
+   *
+   * @return false when their spans are not known yet (the files have not been read through)
+   */
+  private static boolean checkPeriods(MarketDataContainer data, DataEntries.Entry entry, BacktestProgress progress) {
+    if (data.fileSpans().isEmpty()) {
+      return false;
+    }
+    DataPeriods.apartWarning(data.fileSpans()).ifPresent(w -> progress.warning(entry.pathOf("files") + ": " + w));
+    return true;
+  }
+
+  /**
+   * Refuses a topology a backtest cannot run: not exactly one data and one analysis container,
+   * or a replay that would never end.
+   *
+   * @return the data container's entry in the file
+   */
+  private static DataEntries.Entry checkRunnable(Topology topology, JsonObject file) {
     List<String> data = new ArrayList<>();
     List<String> analyses = new ArrayList<>();
     topology.allContainers().forEach((id, spec) -> {
@@ -149,6 +166,21 @@ public final class BacktestJob {
       throw TopologyException.of("", "a backtest reports on one analysis container; the topology has "
           + analyses.size() + (analyses.isEmpty() ? "" : " " + analyses));
     }
+    DataEntries.Entry entry = DataEntries.in(file).get(0);
+    List<Problem> endless = new ArrayList<>();
+    if (Boolean.TRUE.equals(entry.param("loop"))) {
+      endless.add(new Problem(entry.pathOf("loop"), "true never ends a backtest: the replay would start again,"
+          + " forever; a backtest replays the files once (remove loop, or set it to false)"));
+    }
+    boolean synthetic = !"csv".equals(entry.param("source"));
+    if (synthetic && !(entry.param("max_bars") instanceof Number n && n.longValue() > 0)) {
+      endless.add(new Problem(entry.pathOf("max_bars"), "a backtest of the synthetic source needs max_bars (bars"
+          + " per symbol), or its replay never ends"));
+    }
+    if (!endless.isEmpty()) {
+      throw new TopologyException(endless);
+    }
+    return entry;
   }
 
   private static <C extends Container> C only(TopologyRuntime runtime, Class<C> type) {

@@ -4,11 +4,14 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Prints a progress line every {@code intervalMs} of wall time: the market date reached, bar
- * times replayed and their rate. Nothing on runs shorter than one interval.
+ * What a backtest tells its user as it goes: a progress line every {@code intervalMs} of wall
+ * time (the market date reached, bar times replayed and their rate; nothing on runs shorter
+ * than one interval), and warnings as soon as they are known, each on a line of its own.
  */
 public final class BacktestProgress {
 
@@ -20,6 +23,7 @@ public final class BacktestProgress {
   private long nextNanos;
   private volatile long barTimes;
   private volatile long lastTimeNanos;
+  private final List<String> warnings = new CopyOnWriteArrayList<>();
 
   public BacktestProgress(PrintStream out, long intervalMs) {
     this.out = out;
@@ -38,6 +42,19 @@ public final class BacktestProgress {
       out.printf(Locale.ROOT, "backtest: at %s, %,d bar times in %.1f s (%,.0f/s)%n",
           DAY.format(Instant.ofEpochSecond(0, timeNanos)), barTimes, seconds, barTimes / seconds);
     }
+  }
+
+  /** Prints {@code warning: <text>} and keeps it. */
+  public void warning(String text) {
+    warnings.add(text);
+    if (out != null) {
+      out.println("warning: " + text);
+    }
+  }
+
+  /** The warnings given so far, in order. */
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   public long barTimes() {

@@ -12,8 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <pre>{@code
  * ContainerRegistry registry = ContainerRegistry.withDefaults()
- *     .register("my_strategy", spec -> new MyStrategyContainer());
+ *     .register("my_strategy", Set.of("threshold"), spec -> new MyStrategyContainer(spec.params()));
  * }</pre>
+ *
+ * A type registered with its parameter names has every other key of its entries refused; one
+ * registered without them (and whose factory does not declare them) has its keys unchecked.
  */
 public final class ContainerRegistry {
 
@@ -42,6 +45,17 @@ public final class ContainerRegistry {
     }
     factories.put(type, factory);
     return this;
+  }
+
+  /**
+   * Registers (or replaces) the factory of a type that takes {@code parameters} (the top-level
+   * keys of its entries besides the structural ones); any other key is refused with a
+   * "did you mean". {@code x-} keys stay free for annotations.
+   */
+  public ContainerRegistry register(String type, Set<String> parameters, ContainerFactory factory) {
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(factory, "factory");
+    return register(type, ContainerFactory.declaring(parameters, factory));
   }
 
   public boolean contains(String type) {

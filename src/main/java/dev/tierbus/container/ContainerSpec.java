@@ -29,6 +29,20 @@ public record ContainerSpec(
     Threading threading,
     List<ContainerSpec> children) {
 
+  /**
+   * The keys of a topology entry that describe the container rather than parameterise its
+   * type; every other key of the entry is a parameter.
+   */
+  public static final List<String> STRUCTURAL_KEYS = List.of(
+      "container_type", "container_id", "params", "external_events", "internal_events",
+      "sub_containers", "threading", "internal_communication", "optimization", "description");
+
+  /**
+   * Keys starting with this are annotations, anywhere in a container entry ({@code x-owner},
+   * {@code x-note}): accepted, never checked, never read by a type.
+   */
+  public static final String ANNOTATION_PREFIX = "x-";
+
   public ContainerSpec {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");

@@ -1,6 +1,8 @@
 package dev.tierbus.topology;
 
 import dev.tierbus.container.ContainerRegistry;
+import dev.tierbus.container.ContainerSpec;
+import dev.tierbus.container.UnknownParameters;
 import dev.tierbus.topology.impl.ContainerDraft;
 import dev.tierbus.topology.impl.ContainerEntries;
 import dev.tierbus.topology.impl.CrossChecks;
@@ -26,7 +28,7 @@ import java.util.Objects;
  * containers:     [container entry, ...]              (each names its container_id)
  * journal:        a map, read by the journal
  * http:           the HTTP API: port, host, token, auth_reads, cors, instances, websocket
- * x-...:          ignored (holds YAML anchors)
+ * x-...:          ignored (holds YAML anchors); x- keys are annotations anywhere in the file
  * &lt;label&gt;:        container entry                     (container_id defaults to the label)
  * </pre>
  * A container entry: {@code container_type} (registered), {@code container_id},
@@ -34,7 +36,8 @@ import java.util.Objects;
  * {@code external_events.subscribes[]} ({@code source, events, tier, filters{symbols, types,
  * timeframe, regime}}), {@code internal_events}, {@code sub_containers[]}, {@code threading},
  * {@code internal_communication}, {@code optimization}, {@code description}; any other key is
- * a type-specific parameter, merged into params.
+ * a type-specific parameter, merged into params, and refused (with a "did you mean") when the
+ * type declares its parameters and it is not one of them.
  *
  * <p>Pure: no I/O, no Vert.x; safe to call from any thread.
  */
@@ -47,7 +50,7 @@ public final class TopologyValidator {
    * Top-level keys starting with this are ignored: a place for YAML anchors shared by several
    * entries ({@code x-strategy: &defaults {...}}, then {@code <<: *defaults}).
    */
-  public static final String EXTENSION_PREFIX = "x-";
+  public static final String EXTENSION_PREFIX = ContainerSpec.ANNOTATION_PREFIX;
 
   /** The router's id when {@code event_router.container_id} is not given. */
   public static final String DEFAULT_ROUTER_ID = "event_router";
@@ -119,9 +122,12 @@ public final class TopologyValidator {
             if (d != null) {
               roots.add(d);
             }
+          } else if (node.isMap() && ContainerEntries.misspelledType(node).isPresent()) {
+            node.child(ContainerEntries.misspelledType(node).get()).problem("unknown key, did you mean container_type?");
           } else {
             node.problem("expected a container entry (a map with container_type) or one of "
-                + "event_router, deployment, containers, journal, http (or x-... for anchors); got " + Node.describe(node.raw()));
+                + "event_router, deployment, containers, journal, http (or x-... for anchors); got " + Node.describe(node.raw())
+                + UnknownParameters.closest(key, RESERVED_KEYS).map(k -> ", did you mean " + k + "?").orElse(""));
           }
         }
       }

@@ -15,11 +15,13 @@ import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Container types for the API tests, on top of the topology tests' {@link TestTypes}:
  * {@code ticker} publishes a SIGNAL per symbol every {@code interval_ms} (and, with
- * {@code equity: true}, a PORTFOLIO_UPDATE), {@code sink} only receives, {@code slow_sink} takes 2 ms per event,
+ * {@code equity: true}, a PORTFOLIO_UPDATE; it declares those three parameters), {@code sink} only receives, {@code slow_sink} takes 2 ms per event,
  * {@code throwing} fails in its router handler.
  */
 final class ApiTestTypes {
@@ -61,6 +63,11 @@ final class ApiTestTypes {
               problems.add("interval_ms: expected an integer >= 1, got " + interval);
             }
             return problems;
+          }
+
+          @Override
+          public Optional<Set<String>> parameters() {
+            return Optional.of(Set.of("symbols", "interval_ms", "equity"));
           }
         });
   }

@@ -11,12 +11,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Container types for the topology tests, so they do not depend on the trading containers:
  * {@code data}, {@code indicator}, {@code strategy_ensemble} (do nothing), {@code strategy}
  * (checks {@code strategy.type}), {@code failing} (fails in setUp), {@code signal_source}
- * (publishes one SIGNAL once the system is started).
+ * (publishes one SIGNAL once the system is started). The first four declare the parameters
+ * the test files give them; the last two declare none.
  */
 public final class TestTypes {
 
@@ -25,10 +27,10 @@ public final class TestTypes {
   public static ContainerRegistry registry() {
     ContainerFactory plain = spec -> new Container() {};
     return ContainerRegistry.empty()
-        .register("data", plain)
-        .register("indicator", plain)
-        .register("strategy_ensemble", plain)
-        .register("strategy", new ContainerFactory() {
+        .register("data", Set.of("source", "symbols", "source_file"), plain)
+        .register("indicator", Set.of("indicators", "period"), plain)
+        .register("strategy_ensemble", Set.of(), plain)
+        .register("strategy", Set.of("strategy", "weight"), new ContainerFactory() {
           @Override
           public Container create(ContainerSpec spec) {
             return new Container() {};

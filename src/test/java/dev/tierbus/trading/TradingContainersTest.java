@@ -8,6 +8,8 @@ import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.TieredEventRouter;
+import dev.tierbus.trading.data.MarketDataContainer;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -97,7 +99,6 @@ class TradingContainersTest {
             .put("publish_ticks", true)))
         .put("speed", "fast").put("bar_interval_ms", 0).put("bad_rows", "ignore")))
         .containsExactly(
-            "files[0].sybmol: unknown parameter, expected one of [format, path, publish_ticks, symbol, timeframe, timezone]",
             "files[0].path: no such file 'no/such.csv' (looked at "
                 + java.nio.file.Path.of("no/such.csv").toAbsolutePath().normalize() + ")",
             "files[1].path: no class-path resource 'market-data/nothing.csv'",
@@ -110,7 +111,8 @@ class TradingContainersTest {
             "speed: 'fast' is not a speed, expected max or a number > 0 (60: a minute of market per second)",
             "bar_interval_ms: must be >= 1, was 0",
             "bar_interval_ms: given together with speed, expected one of them",
-            "bad_rows: 'ignore' is not a bad-row policy, expected fail or skip");
+            "bad_rows: 'ignore' is not a bad-row policy, expected fail or skip",
+            "files[0].sybmol: unknown parameter of data, did you mean symbol?");
   }
 
   @Test
@@ -143,5 +145,28 @@ class TradingContainersTest {
             .put("strategy", new JsonObject().put("type", "mean_reversion")))));
     assertThatThrownBy(() -> deployer.build(ensemble))
         .hasMessageContaining("internal_events.aggregation.weights.ghost: no sub-container has this id, expected one of [s1]");
+  }
+
+  @Test
+  void aCsvReplayAtFullSpeedWarnsAboutRunButNotUnderAGate() {
+    JsonObject csv = new JsonObject().put("source", "csv")
+        .put("files", new JsonArray().add("classpath:market-data/aapl_daily_2013.csv"));
+    ContainerSpec spec = ContainerSpec.of("d", "data").withParams(csv.copy().put("loop", true));
+    assertThat(registry.factory("data").warnings(spec)).singleElement().asString()
+        .startsWith("speed: max (also the pace without speed or bar_interval_ms) replays the files as fast as the"
+            + " node can go under run")
+        .contains("and starts again at once, forever");
+    assertThat(registry.factory("data").warnings(spec.withParams(csv.copy().put("speed", "max")))).hasSize(1);
+    assertThat(registry.factory("data").warnings(spec.withParams(csv.copy().put("speed", 60)))).isEmpty();
+    assertThat(registry.factory("data").warnings(spec.withParams(csv.copy().put("bar_interval_ms", 50)))).isEmpty();
+    assertThat(registry.factory("data").warnings(ContainerSpec.of("d", "data"))).isEmpty();
+    assertThat(MarketDataContainer.factory((time, phase) -> Future.succeededFuture()).warnings(spec)).isEmpty();
+  }
+
+  @Test
+  void aSyntheticFeedTakesSourceOnlyAsSynthetic() {
+    assertThat(problems("synthetic_feed", new JsonObject().put("source", "synthetic"))).isEmpty();
+    assertThat(problems("synthetic_feed", new JsonObject().put("source", "csv"))).containsExactly(
+        "source: 'csv': a synthetic_feed is always synthetic; replay files with container_type: data and source: csv");
   }
 }

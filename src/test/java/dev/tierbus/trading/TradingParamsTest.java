@@ -11,6 +11,7 @@ import dev.tierbus.trading.risk.RiskContainer;
 import dev.tierbus.trading.risk.SizingMethod;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The risk, execution, portfolio and analysis types: registered, with their parameters checked by key path. */
@@ -75,7 +76,7 @@ class TradingParamsTest {
         .containsExactly("sizing.quantity: is required with fixed_quantity, expected a number > 0");
     assertThat(problems("risk", new JsonObject().put("sizing", new JsonObject()
         .put("method", "percent_of_equity").put("percent", 10).put("quantity", 5))))
-        .containsExactly("sizing.quantity: unknown parameter, expected one of [method, percent]");
+        .containsExactly("sizing.quantity: only used with method: fixed_quantity");
     assertThat(problems("risk", new JsonObject().put("sizing", "all_in")))
         .containsExactly("sizing: expected an object, was \"all_in\"", "sizing.method: is required, expected a string");
   }
@@ -108,5 +109,36 @@ class TradingParamsTest {
     ExecutionContainer close = (ExecutionContainer) registry.factory("execution").create(
         ContainerSpec.of("exec", "execution").withParams(new JsonObject().put("fill_at", "close")));
     assertThat(close.executionConfig().fillAt()).isEqualTo(FillTiming.CLOSE);
+  }
+
+  @Test
+  void buildingWithAMisspelledParameterFailsToo() {
+    assertThatThrownBy(() -> registry.factory("execution").create(ContainerSpec.of("exec", "execution")
+        .withParams(new JsonObject().put("slipage_bps", 2))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("container 'exec' (execution) has bad parameters: slipage_bps: unknown parameter of execution,"
+            + " did you mean slippage_bps?");
+  }
+
+  @Test
+  void everyBuiltInTypeDeclaresTheParametersItReads() {
+    assertThat(registry.factory("execution").parameters()).contains(Set.of("fill_at", "commission_pct",
+        "commission_per_share", "commission_min", "slippage_bps", "max_working_orders"));
+    assertThat(registry.factory("risk").parameters()).contains(Set.of("initial_capital", "sizing", "whole_units",
+        "allow_short", "max_position_pct", "max_total_exposure_pct", "stop_loss_pct", "emergency_stop_loss",
+        "risk_profile"));
+    assertThat(registry.factory("portfolio").parameters()).contains(Set.of("initial_capital"));
+    assertThat(registry.factory("analysis").parameters()).contains(Set.of("report_every_bars"));
+    assertThat(registry.factory("printer").parameters()).contains(Set.of("every"));
+    assertThat(registry.factory("strategy").parameters()).contains(Set.of("strategy"));
+    assertThat(registry.factory("indicator").parameters()).contains(Set.of("indicators"));
+    assertThat(registry.factory("strategy_ensemble").parameters()).contains(Set.of());
+    assertThat(registry.factory("data").parameters().orElseThrow()).contains("source", "files", "speed", "loop",
+        "bar_interval_ms", "bad_rows", "timeframe", "symbols", "seed", "interval_ms", "max_bars");
+    assertThat(registry.factory("synthetic_feed").parameters().orElseThrow()).contains("source", "symbols", "seed")
+        .doesNotContain("files");
+    for (String type : registry.types()) {
+      assertThat(registry.factory(type).parameters()).as(type).isPresent();
+    }
   }
 }

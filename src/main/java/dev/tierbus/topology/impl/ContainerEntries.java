@@ -3,10 +3,12 @@ package dev.tierbus.topology.impl;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.container.Threading;
+import dev.tierbus.container.UnknownParameters;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,18 +17,26 @@ import java.util.Set;
  * <p>Structural keys are listed in {@link #STRUCTURAL_KEYS}; every other key of an entry is a
  * type-specific parameter and is merged into {@code params} (so the design document's
  * {@code strategy:} block of a sub-container reaches the strategy). The merged parameters are
- * then checked by the type's {@code ContainerFactory.validate}.
+ * then checked with the type ({@link TypeChecks}): its own check, and its declared parameters,
+ * so a misspelled key (structural ones too) is refused with the key that was meant.
  */
 public final class ContainerEntries {
 
-  public static final List<String> STRUCTURAL_KEYS = List.of(
-      "container_type", "container_id", "params", "external_events", "internal_events",
-      "sub_containers", "threading", "internal_communication", "optimization", "description");
+  public static final List<String> STRUCTURAL_KEYS = ContainerSpec.STRUCTURAL_KEYS;
+
+  /** The design document's {@code optimization} block: understood, and nothing to do for the JVM. */
+  private static final Schema<Void> OPTIMIZATION = Schema.<Void>of()
+      .value("internal_latency_target_ms", Schema.Kind.NUMBER)
+      .value("external_latency_target_ms", Schema.Kind.NUMBER)
+      .value("batch_internal_events", Schema.Kind.BOOL)
+      .value("cache_external_subscriptions", Schema.Kind.BOOL);
 
   private final ContainerRegistry registry;
+  private final TypeChecks typeChecks;
 
   public ContainerEntries(ContainerRegistry registry) {
     this.registry = registry;
+    this.typeChecks = new TypeChecks(registry);
   }
 
   /**
@@ -41,7 +51,10 @@ public final class ContainerEntries {
       entry.problem("expected a container entry (a map with container_type), got " + Node.describe(entry.raw()));
       return null;
     }
-    String type = type(entry.child("container_type"));
+    Optional<String> misspelledType = entry.child("container_type").isPresent() ? Optional.empty()
+        : misspelledType(entry);
+    misspelledType.ifPresent(k -> entry.child(k).problem("unknown key, did you mean container_type?"));
+    String type = misspelledType.isPresent() ? null : type(entry.child("container_type"));
 
     Node idNode = entry.child("container_id");
     String id;
@@ -77,11 +90,7 @@ public final class ContainerEntries {
     JsonObject internalEvents = entry.child("internal_events").map();
     Threading threading = threading(entry.child("threading"));
     internalCommunication(entry.child("internal_communication"));
-    Node optimization = entry.child("optimization");
-    if (optimization.isPresent() && optimization.map() != null) {
-      optimization.warn("accepted, no effect: internal events are direct calls and local-bus messages;"
-          + " external subscriptions are compiled once");
-    }
+    optimization(entry.child("optimization"));
     entry.child("description").string();
 
     List<ContainerDraft> children = new ArrayList<>();
@@ -93,11 +102,21 @@ public final class ContainerEntries {
     }
 
     if (type != null && params != null && id != null) {
-      validate(entry, new ContainerSpec(id, type, params, null, null, internalEvents, threading,
+      typeChecks.check(entry, new ContainerSpec(id, type, params, null, null, internalEvents, threading,
           children.stream().map(ContainerEntries::checkableSpec).filter(Objects::nonNull).toList()), fromParamsBlock);
     }
     return new ContainerDraft(entry.path(), id, idPath, type, params, external.publications(),
         external.subscriptions(), internalEvents, threading, children);
+  }
+
+  /** The key of {@code entry} that is a near miss of {@code container_type}, if any. */
+  public static Optional<String> misspelledType(Node entry) {
+    for (String key : entry.keys()) {
+      if (UnknownParameters.closest(key, List.of("container_type")).isPresent()) {
+        return Optional.of(key);
+      }
+    }
+    return Optional.empty();
   }
 
   private String type(Node node) {
@@ -122,6 +141,18 @@ public final class ContainerEntries {
     }
   }
 
+  private static void optimization(Node node) {
+    if (!node.isPresent()) {
+      return;
+    }
+    int before = node.problems().problems().size();
+    OPTIMIZATION.read(node, null);
+    if (node.problems().problems().size() == before) {
+      node.warn("accepted, no effect: internal events are direct calls and local-bus messages;"
+          + " external subscriptions are compiled once");
+    }
+  }
+
   private static void internalCommunication(Node node) {
     String value = node.string();
     if (value != null && !value.equals("direct_bus")) {
@@ -137,34 +168,5 @@ public final class ContainerEntries {
     }
     return new ContainerSpec(d.id(), d.type(), d.params(), null, null, d.internalEvents(), d.threading(),
         d.children().stream().map(ContainerEntries::checkableSpec).filter(Objects::nonNull).toList());
-  }
-
-  /**
-   * Runs the type's check; each {@code "key: message"} it returns is reported at the key's real
-   * place ({@code params.key} or the entry's own key).
-   */
-  private void validate(Node entry, ContainerSpec spec, Set<String> fromParamsBlock) {
-    String type = spec.type();
-    List<String> found;
-    try {
-      found = registry.factory(type).validate(spec);
-    } catch (RuntimeException e) {
-      entry.problem("checking the parameters of container type '" + type + "' failed: " + e);
-      return;
-    }
-    if (found == null) {
-      return;
-    }
-    for (String p : found) {
-      int colon = p.indexOf(": ");
-      String key = colon > 0 ? p.substring(0, colon) : "";
-      if (key.isEmpty() || key.contains(" ")) {
-        entry.problem(p);
-        continue;
-      }
-      String first = key.split("[.\\[]", 2)[0];
-      String path = fromParamsBlock.contains(first) ? entry.path() + ".params." + key : entry.path() + "." + key;
-      entry.problems().add(path, p.substring(colon + 2));
-    }
   }
 }

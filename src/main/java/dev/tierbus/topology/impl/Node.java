@@ -1,5 +1,6 @@
 package dev.tierbus.topology.impl;
 
+import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -72,14 +73,15 @@ public final class Node {
   }
 
   /**
-   * Reports every key of this map that is not in {@code allowed}.
+   * Reports every key of this map that is not in {@code allowed}; {@code x-} keys are
+   * annotations, allowed anywhere.
    *
    * @return true when there was none
    */
   public boolean checkKeys(Collection<String> allowed) {
     boolean ok = true;
     for (String key : keys()) {
-      if (!allowed.contains(key)) {
+      if (!allowed.contains(key) && !key.startsWith(ContainerSpec.ANNOTATION_PREFIX)) {
         child(key).problem("unknown key '" + key + "', expected one of " + String.join(", ", allowed));
         ok = false;
       }

@@ -9,12 +9,9 @@ import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Fill;
 import dev.tierbus.event.PortfolioUpdate;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.PublishFailures;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,10 +54,6 @@ public final class AnalysisContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
-    List<String> unknown = ParamReader.unknownKeys(params(), Set.of("report_every_bars"));
-    if (!unknown.isEmpty()) {
-      log.warn("analysis {}: parameters {} are not used", id(), unknown);
-    }
     failures = new PublishFailures(log, "analysis " + id());
     if (inherited() instanceof PerformanceTracker predecessor) {
       tracker = predecessor;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parameters of a {@code data} container with {@code source: csv}: a replay of market-data files.
@@ -39,13 +38,6 @@ public record MarketDataConfig(
     long barIntervalMs,
     boolean loop,
     BadRowPolicy badRows) {
-
-  /** The parameter names this config reads (with {@code source}). */
-  public static final Set<String> KEYS = Set.of("source", "files", "timeframe", "speed", "bar_interval_ms", "loop",
-      "bad_rows");
-  /** The keys of one {@code files} entry. */
-  public static final Set<String> FILE_KEYS = Set.of("path", "symbol", "format", "timeframe", "timezone",
-      "publish_ticks");
 
   public MarketDataConfig {
     files = List.copyOf(files);
@@ -108,7 +100,7 @@ public record MarketDataConfig(
       }
     }
     double speed = 0;
-    Object s = r.json().getValue("speed");
+    Object s = r.value("speed");
     if (s instanceof String text) {
       if (!"max".equalsIgnoreCase(text.trim())) {
         r.problem("speed", "'" + text + "' is not a speed, expected max or a number > 0 (60: a minute of market per second)");
@@ -134,7 +126,6 @@ public record MarketDataConfig(
   }
 
   private static DataFileConfig readFile(ParamReader fr) {
-    fr.onlyKeys(FILE_KEYS);
     String path = fr.requiredString("path");
     String symbol = fr.string("symbol", null);
     if (symbol != null && symbol.isBlank()) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,9 @@ public final class MarketDataContainer extends Container {
   public static final int READ_AHEAD_GROUPS = 512;
 
   private static final Logger log = LoggerFactory.getLogger(MarketDataContainer.class);
+  /** The parameters each source reads, as its reading code declares them. */
+  private static final Set<String> CSV_KEYS = ParamReader.keysReadBy(MarketDataConfig::read);
+  private static final Set<String> SYNTHETIC_KEYS = ParamReader.keysReadBy(SyntheticFeedConfig::read);
 
   private final MarketDataConfig config;
   private final SyntheticFeedConfig synthetic;
@@ -72,6 +76,7 @@ public final class MarketDataContainer extends Container {
   private boolean running;
   private boolean exhausted;
   private boolean ended;
+  private volatile List<FileSpan> spans = List.of();
   private volatile long groupsOut;
   private volatile long barsOut;
   private volatile long ticksOut;
@@ -123,21 +128,37 @@ public final class MarketDataContainer extends Container {
   }
 
   private static ContainerFactory dataFactory(ReplayGate gate) {
-    return new ValidatingFactory<Object>("data", r -> readSource(r), (spec, config) ->
+    return new ValidatingFactory<Object>("data", r -> readSource(r, gate), (spec, config) ->
         config instanceof MarketDataConfig c ? new MarketDataContainer(c, gate)
             : gate != null ? new MarketDataContainer((SyntheticFeedConfig) config, gate)
             : new SyntheticFeedContainer((SyntheticFeedConfig) config));
   }
 
-  private static Object readSource(ParamReader r) {
+  /**
+   * Reads {@code source} and the parameters of that source; the other source's keys are
+   * reported as only used with it. Without a gate, a replay at full speed is worth a warning:
+   * under {@code run} nothing paces it.
+   */
+  private static Object readSource(ParamReader r, ReplayGate gate) {
     String source = r.string("source", "synthetic");
     switch (source) {
       case "csv":
-        return MarketDataConfig.read(r);
+        r.usedOnlyWith(SYNTHETIC_KEYS, "source", "synthetic");
+        MarketDataConfig config = MarketDataConfig.read(r);
+        if (gate == null && config.asFastAsPossible()) {
+          r.warn("speed", "max (also the pace without speed or bar_interval_ms) replays the files as fast as the node"
+              + " can go under run: subscribers that fall behind miss fast-tier batches, and the replay is over in"
+              + " moments" + (config.loop() ? " and starts again at once, forever" : "") + "; give it a pace (speed: 60"
+              + " is a minute of market a second, bar_interval_ms: 200 a bar time every 200 ms), or run it with"
+              + " backtest, whose clock paces it");
+        }
+        return config;
       case "synthetic":
+        r.usedOnlyWith(CSV_KEYS, "source", "csv");
         return SyntheticFeedConfig.read(r);
       default:
         r.problem("source", "'" + source + "' is not a data source, expected synthetic or csv");
+        r.ignoreUnreadKeys();
         return null;
     }
   }
@@ -154,6 +175,15 @@ public final class MarketDataContainer extends Container {
    */
   public Future<ReplaySummary> finished() {
     return finished.future();
+  }
+
+  /**
+   * The stretch of time each file covers, once every file has been read to its end: from the
+   * start with {@code bad_rows: fail} (the files are read through to check them), else from the
+   * end of the first pass. Empty before that, and for the synthetic source.
+   */
+  public List<FileSpan> fileSpans() {
+    return spans;
   }
 
   /** Bar times released so far (both phases published). */
@@ -173,12 +203,6 @@ public final class MarketDataContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
-    java.util.Set<String> known = new java.util.HashSet<>(MarketDataConfig.KEYS);
-    known.addAll(SyntheticFeedConfig.KEYS);
-    List<String> unknown = ParamReader.unknownKeys(params(), synthetic != null ? known : MarketDataConfig.KEYS);
-    if (!unknown.isEmpty()) {
-      log.warn("data {}: parameters {} are not used", id(), unknown);
-    }
     if (customGate != null && (config.speed() > 0 || config.barIntervalMs() > 0)) {
       log.info("data {}: paced by the embedding program's gate; speed / bar_interval_ms are not used", id());
     }
@@ -214,6 +238,7 @@ public final class MarketDataContainer extends Container {
       while (!check.next(4096).isEmpty()) {
         // reading is the check
       }
+      spans = List.copyOf(check.spans());
       log.info("data {}: {} bars at {} bar times checked in {} files", id(), check.bars(), check.groups(),
           config.files().size());
     }
@@ -368,6 +393,9 @@ public final class MarketDataContainer extends Container {
     ended = true;
     running = false;
     flush();
+    if (spans.isEmpty() && cursor instanceof ReplayCursor files && files.firstPassRead()) {
+      spans = List.copyOf(files.spans());
+    }
     ReplaySummary summary = new ReplaySummary(groupsOut, barsOut, ticksOut, badRows == null ? 0 : badRows.skipped(),
         cursor == null ? 0 : cursor.loops(), complete);
     closeCursor();

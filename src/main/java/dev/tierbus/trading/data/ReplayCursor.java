@@ -2,6 +2,7 @@ package dev.tierbus.trading.data;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 
@@ -42,6 +43,9 @@ final class ReplayCursor implements GroupSource {
   private long groups;
   private long bars;
   private boolean done;
+  /** First and last bar time of each file on the first pass (Long.MIN_VALUE: no bar yet). */
+  private final long[] fileFirst;
+  private final long[] fileLast;
 
   /**
    * @param defaultTimeframe the container's timeframe for files without their own, or null
@@ -51,6 +55,9 @@ final class ReplayCursor implements GroupSource {
     this.defaultTimeframe = defaultTimeframe;
     this.badRows = badRows;
     this.loop = loop;
+    this.fileFirst = new long[this.files.size()];
+    this.fileLast = new long[this.files.size()];
+    Arrays.fill(fileFirst, Long.MIN_VALUE);
   }
 
   /**
@@ -134,6 +141,12 @@ final class ReplayCursor implements GroupSource {
       while (!heads.isEmpty() && heads.peek().bar.timeNanos() == t) {
         Head h = heads.poll();
         group.add(h.bar.shifted(shift));
+        if (pass == 0) {
+          if (fileFirst[h.source] == Long.MIN_VALUE) {
+            fileFirst[h.source] = t;
+          }
+          fileLast[h.source] = t;
+        }
         ReplayBar following = sources[h.source].next();
         if (following != null) {
           heads.add(new Head(following, h.source));
@@ -166,6 +179,25 @@ final class ReplayCursor implements GroupSource {
     groupsThisPass = 0;
     heads.clear();
     openPass();
+  }
+
+  /**
+   * The time each file covers, as far as it has been read on the first pass: complete once
+   * {@link #next} has returned every group of that pass. Files without a bar are left out.
+   */
+  List<FileSpan> spans() {
+    List<FileSpan> out = new ArrayList<>(files.size());
+    for (int i = 0; i < files.size(); i++) {
+      if (fileFirst[i] != Long.MIN_VALUE) {
+        out.add(new FileSpan(files.get(i).symbol(), files.get(i).path(), fileFirst[i], fileLast[i]));
+      }
+    }
+    return out;
+  }
+
+  /** True once the first pass over the files has been read to its end. */
+  boolean firstPassRead() {
+    return pass > 0 || done;
   }
 
   /** Groups returned so far. */

@@ -45,10 +45,6 @@ public record SyntheticFeedConfig(
   public static final Instant DEFAULT_START_TIME = Instant.parse("2024-01-02T14:30:00Z");
   public static final long DEFAULT_INTERVAL_MS = 100;
 
-  /** The parameter names this config reads. */
-  public static final Set<String> KEYS = Set.of("symbols", "seed", "start_price", "volatility", "drift",
-      "timeframe", "start_time", "interval_ms", "max_bars", "emit_ticks");
-
   /** A config with every default. */
   public static SyntheticFeedConfig defaults() {
     return new SyntheticFeedConfig(DEFAULT_SYMBOLS, DEFAULT_SEED, DEFAULT_START_PRICE, DEFAULT_VOLATILITY,

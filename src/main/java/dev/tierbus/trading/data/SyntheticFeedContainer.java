@@ -10,9 +10,7 @@ import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +68,18 @@ public final class SyntheticFeedContainer extends Container {
 
   /** Factory of {@code synthetic_feed}. */
   public static ContainerFactory factory() {
-    return new ValidatingFactory<>("synthetic_feed", SyntheticFeedConfig::read,
+    return new ValidatingFactory<>("synthetic_feed", SyntheticFeedContainer::readConfig,
         (spec, config) -> new SyntheticFeedContainer(config));
+  }
+
+  /** The feed's parameters; {@code source} may be given, as on a {@code data} container, but only as synthetic. */
+  private static SyntheticFeedConfig readConfig(ParamReader r) {
+    String source = r.string("source", "synthetic");
+    if (!"synthetic".equals(source)) {
+      r.problem("source", "'" + source + "': a synthetic_feed is always synthetic; replay files with"
+          + " container_type: data and source: csv");
+    }
+    return SyntheticFeedConfig.read(r);
   }
 
   /**
@@ -97,17 +105,6 @@ public final class SyntheticFeedContainer extends Container {
    */
   public Future<Long> finished() {
     return finished.future();
-  }
-
-  @Override
-  protected Future<?> setUp() {
-    Set<String> known = new HashSet<>(SyntheticFeedConfig.KEYS);
-    known.add("source");
-    List<String> unknown = ParamReader.unknownKeys(params(), known);
-    if (!unknown.isEmpty()) {
-      log.warn("feed {}: parameters {} are not used", id(), unknown);
-    }
-    return Future.succeededFuture();
   }
 
   @Override

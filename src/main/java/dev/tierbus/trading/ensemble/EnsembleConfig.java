@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How a {@code strategy_ensemble} aggregates: read from its {@code internal_events} and its
@@ -24,6 +23,8 @@ import java.util.Set;
  *         timeout_ms: 100                 >= 1; wait at most this long after a group's first signal
  *         require_all_signals: true       true: drop a group not complete by then; false: aggregate it
  * </pre>
+ *
+ * Any other key under {@code internal_events} is a problem naming the closest known key.
  *
  * @param members the sub-container ids, in declaration order
  * @param weights the weight of each member, same order (1.0 when not configured)
@@ -78,14 +79,13 @@ public record EnsembleConfig(
     for (ContainerSpec child : spec.children()) {
       members.add(child.id());
     }
-    ParamReader root = ParamReader.of(new JsonObject().put("internal_events", spec.internalEvents()));
+    ParamReader root = ParamReader.of(new JsonObject().put("internal_events", spec.internalEvents()),
+        "strategy_ensemble");
     ParamReader events = root.object("internal_events");
     if (members.isEmpty()) {
       root.problem("sub_containers", "a strategy_ensemble needs at least one sub-container (its strategies)");
     }
-    events.onlyKeys(Set.of("aggregation", "coordination"));
     ParamReader aggregation = events.object("aggregation");
-    aggregation.onlyKeys(Set.of("method", "weights", "coordination"));
 
     AggregationMethod method = DEFAULT_METHOD;
     String m = aggregation.string("method", null);
@@ -118,7 +118,6 @@ public record EnsembleConfig(
     }
     ParamReader coordination = aggregation.has("coordination")
         ? aggregation.object("coordination") : events.object("coordination");
-    coordination.onlyKeys(Set.of("pattern", "timeout_ms", "require_all_signals"));
     String pattern = coordination.string("pattern", PATTERN);
     if (!PATTERN.equals(pattern)) {
       coordination.problem("pattern", "'" + pattern + "' is not supported, expected " + PATTERN);
@@ -126,7 +125,7 @@ public record EnsembleConfig(
     long timeoutMs = coordination.integer("timeout_ms", DEFAULT_TIMEOUT_MS, 1);
     boolean requireAll = coordination.bool("require_all_signals", DEFAULT_REQUIRE_ALL_SIGNALS);
 
-    problems.addAll(root.problems());
+    problems.addAll(root.reportUnknownKeys().problems());
     return new EnsembleConfig(method, members, weights, timeoutMs, requireAll);
   }
 

@@ -15,6 +15,8 @@ import io.vertx.core.Handler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,6 +75,12 @@ public final class EnsembleContainer extends Container {
       @Override
       public List<String> validate(ContainerSpec spec) {
         return EnsembleConfig.problems(spec);
+      }
+
+      /** None: every key of an ensemble's entry besides the structural ones is refused. */
+      @Override
+      public Optional<Set<String>> parameters() {
+        return Optional.of(Set.of());
       }
     };
   }

@@ -10,12 +10,9 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Fill;
 import dev.tierbus.event.Order;
 import dev.tierbus.event.RiskAlert;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.PublishFailures;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
-import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class ExecutionContainer extends Container {
 
   private static final Logger log = LoggerFactory.getLogger(ExecutionContainer.class);
-  private static final Set<String> PARAMS = Set.of("fill_at", "commission_pct", "commission_per_share",
-      "commission_min", "slippage_bps", "max_working_orders");
 
   private final ExecutionConfig config;
   private PaperBroker broker;
@@ -56,10 +51,6 @@ public final class ExecutionContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
-    List<String> unknown = ParamReader.unknownKeys(params(), PARAMS);
-    if (!unknown.isEmpty()) {
-      log.warn("execution {}: parameters {} are not used", id(), unknown);
-    }
     failures = new PublishFailures(log, "execution " + id());
     broker = new PaperBroker(config, new PaperBroker.Sink() {
       @Override

@@ -22,8 +22,9 @@ import java.util.function.Supplier;
  *     - {type: EMA, period: 20}
  *     - {type: ATR, period: 14}
  * </pre>
- * An unknown type, an unknown parameter of a type, a bad value or the same indicator twice
- * is a problem naming its entry ({@code indicators[2].period}).
+ * An unknown type, an unknown parameter of a type (or one of another type), a bad value or
+ * the same indicator twice is a problem naming its entry ({@code indicators[2].period}).
+ * {@link IndicatorFactory#parameterNames()} declares a type's parameters.
  *
  * @param indicators one maker per configured indicator, in order
  */
@@ -66,16 +67,19 @@ public record IndicatorConfig(List<Supplier<Indicator>> indicators) {
       ParamReader er = r.child(key, json);
       String type = er.requiredString("type");
       if (type == null) {
+        er.ignoreUnreadKeys();
         continue;
       }
       IndicatorFactory factory = types.get(type);
       if (factory == null) {
         er.problem("type", "unknown indicator '" + type + "', expected one of " + types.names());
+        er.ignoreUnreadKeys();
         continue;
       }
-      Set<String> allowed = new HashSet<>(factory.parameterNames());
-      allowed.add("type");
-      er.onlyKeys(allowed);
+      er.describedAs("indicator " + type).declare(factory.parameterNames());
+      for (String other : types.names()) {
+        er.usedOnlyWith(types.get(other).parameterNames(), "type", other);
+      }
       int before = er.problems().size();
       Supplier<Indicator> maker = factory.configure(er);
       if (maker == null || er.problems().size() > before) {

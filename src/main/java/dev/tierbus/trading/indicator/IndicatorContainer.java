@@ -6,13 +6,10 @@ import dev.tierbus.container.Emitter;
 import dev.tierbus.event.Bar;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.SeriesMap;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,10 +70,6 @@ public final class IndicatorContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
-    List<String> unknown = ParamReader.unknownKeys(params(), Set.of("indicators"));
-    if (!unknown.isEmpty()) {
-      log.warn("indicator {}: parameters {} are not used", id(), unknown);
-    }
     addComponent("indicators", this::onEvent);
     return Future.succeededFuture();
   }

@@ -9,12 +9,9 @@ import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Fill;
 import dev.tierbus.event.PortfolioUpdate;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.PublishFailures;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
-import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,10 +59,6 @@ public final class PortfolioContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
-    List<String> unknown = ParamReader.unknownKeys(params(), Set.of("initial_capital"));
-    if (!unknown.isEmpty()) {
-      log.warn("portfolio {}: parameters {} are not used", id(), unknown);
-    }
     failures = new PublishFailures(log, "portfolio " + id());
     if (inherited() instanceof PositionBook predecessor) {
       book = predecessor;

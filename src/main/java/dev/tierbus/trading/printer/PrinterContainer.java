@@ -4,11 +4,8 @@ import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;
 import dev.tierbus.event.Event;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +39,6 @@ public final class PrinterContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
-    List<String> unknown = ParamReader.unknownKeys(params(), Set.of("every"));
-    if (!unknown.isEmpty()) {
-      log.warn("printer {}: parameters {} are not used", id(), unknown);
-    }
     addComponent("printer", this::onEvent);
     return Future.succeededFuture();
   }

@@ -31,8 +31,6 @@ public record RecorderConfig(Set<EventType> events, String path, Path file, Path
 
   public static final long DEFAULT_FLUSH_INTERVAL_MS = 1000;
   public static final String DEFAULT_BASE_DIR = "data";
-  /** The parameter names this config reads. */
-  public static final Set<String> KEYS = Set.of("events", "path", "base_dir", "append", "flush_interval_ms");
 
   public RecorderConfig {
     events = Set.copyOf(events);

@@ -8,7 +8,6 @@ import dev.tierbus.journal.ReliableDelivery;
 import dev.tierbus.router.Filter;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -110,10 +109,6 @@ public final class RecorderContainer extends Container {
 
   @Override
   protected Future<?> setUp() throws IOException {
-    List<String> unknown = ParamReader.unknownKeys(params(), RecorderConfig.KEYS);
-    if (!unknown.isEmpty()) {
-      log.warn("recorder {}: parameters {} are not used", id(), unknown);
-    }
     if (context.isEventLoopContext()) {
       return Future.failedFuture(new IllegalStateException("recorder " + id()
           + " writes a file, which would block an event loop: use threading: worker (the default)"));

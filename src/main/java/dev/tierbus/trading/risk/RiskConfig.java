@@ -38,9 +38,6 @@ public record RiskConfig(
   public static final double DEFAULT_INITIAL_CAPITAL = 100_000.0;
   public static final double DEFAULT_MAX_POSITION_PCT = 100.0;
   public static final double DEFAULT_MAX_TOTAL_EXPOSURE_PCT = 100.0;
-  /** The parameter names a risk container reads. */
-  public static final Set<String> PARAMS = Set.of("initial_capital", "sizing", "whole_units", "allow_short",
-      "max_position_pct", "max_total_exposure_pct", "stop_loss_pct", "emergency_stop_loss", "risk_profile");
 
   public RiskConfig {
     if (sizing == null) {
@@ -105,7 +102,7 @@ public record RiskConfig(
         stopLossPct, v, riskProfile);
   }
 
-  /** Reads the parameters, recording every problem on {@code r} (unknown keys are left to the container). */
+  /** Reads the parameters, recording every problem on {@code r}. */
   public static RiskConfig read(ParamReader r) {
     double capital = r.numberAbove("initial_capital", DEFAULT_INITIAL_CAPITAL, 0.0);
     Sizing sizing = readSizing(r);
@@ -142,6 +139,7 @@ public record RiskConfig(
     ParamReader s = r.object("sizing");
     String name = s.requiredString("method");
     if (name == null) {
+      s.ignoreUnreadKeys();
       return Sizing.DEFAULT;
     }
     SizingMethod method;
@@ -149,11 +147,13 @@ public record RiskConfig(
       method = SizingMethod.fromName(name);
     } catch (IllegalArgumentException e) {
       s.problem("method", "'" + name + "' is unknown, expected fixed_quantity, percent_of_equity or all_in");
+      s.ignoreUnreadKeys();
       return Sizing.DEFAULT;
     }
+    s.usedOnlyWith(Set.of("quantity"), "method", "fixed_quantity")
+        .usedOnlyWith(Set.of("percent"), "method", "percent_of_equity");
     switch (method) {
       case FIXED_QUANTITY -> {
-        s.onlyKeys(Set.of("method", "quantity"));
         if (!s.has("quantity")) {
           s.problem("quantity", "is required with fixed_quantity, expected a number > 0");
           return Sizing.DEFAULT;
@@ -162,7 +162,6 @@ public record RiskConfig(
         return Double.isNaN(q) ? Sizing.DEFAULT : Sizing.fixedQuantity(q);
       }
       case PERCENT_OF_EQUITY -> {
-        s.onlyKeys(Set.of("method", "percent"));
         if (!s.has("percent")) {
           s.problem("percent", "is required with percent_of_equity, expected a number > 0 (10 for 10 %)");
           return Sizing.DEFAULT;
@@ -171,7 +170,6 @@ public record RiskConfig(
         return Double.isNaN(p) ? Sizing.DEFAULT : Sizing.percentOfEquity(p);
       }
       default -> {
-        s.onlyKeys(Set.of("method"));
         return Sizing.allIn();
       }
     }

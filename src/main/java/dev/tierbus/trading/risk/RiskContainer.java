@@ -13,11 +13,9 @@ import dev.tierbus.event.Signal;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.trading.execution.PaperBroker;
 import dev.tierbus.trading.support.InstanceStamps;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.PublishFailures;
 import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
-import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,10 +72,6 @@ public final class RiskContainer extends Container {
 
   @Override
   protected Future<?> setUp() {
-    List<String> unknown = ParamReader.unknownKeys(params(), RiskConfig.PARAMS);
-    if (!unknown.isEmpty()) {
-      log.warn("risk {}: parameters {} are not used", id(), unknown);
-    }
     if (spec().subscriptions().stream().map(Subscription::events).noneMatch(e -> e.contains(EventType.BAR))) {
       log.warn("risk {}: no subscription to BAR; a signal is acted on once its bar's close is known, so only "
           + "bars from the internal bus will let it trade", id());

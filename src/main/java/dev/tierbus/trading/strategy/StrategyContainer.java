@@ -16,11 +16,8 @@ import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +49,6 @@ public final class StrategyContainer extends Container {
   public static final String TIMEFRAME_HEADER = "timeframe";
 
   private static final Logger log = LoggerFactory.getLogger(StrategyContainer.class);
-  private static final Set<String> PARAMS = Set.of("strategy", "internal_communication");
 
   private final StrategyFunction function;
   private final SeriesMap<long[]> lastBarTime = new SeriesMap<>(() -> new long[] {Long.MIN_VALUE});
@@ -93,25 +89,24 @@ public final class StrategyContainer extends Container {
     ParamReader sr = r.object("strategy");
     String type = sr.requiredString("type");
     if (type == null) {
+      sr.ignoreUnreadKeys();
       return null;
     }
     StrategyFactory factory = types.get(type);
     if (factory == null) {
       sr.problem("type", "unknown strategy '" + type + "', expected one of " + types.names());
+      sr.ignoreUnreadKeys();
       return null;
     }
-    Set<String> allowed = new HashSet<>(factory.parameterNames());
-    allowed.add("type");
-    sr.onlyKeys(allowed);
+    sr.describedAs("strategy " + type).declare(factory.parameterNames());
+    for (String other : types.names()) {
+      sr.usedOnlyWith(types.get(other).parameterNames(), "type", other);
+    }
     return factory.create(sr);
   }
 
   @Override
   protected Future<?> setUp() {
-    List<String> unknown = ParamReader.unknownKeys(params(), PARAMS);
-    if (!unknown.isEmpty()) {
-      log.warn("strategy {}: parameters {} are not used", id(), unknown);
-    }
     addComponent("strategy", this::onEvent);
     return Future.succeededFuture();
   }

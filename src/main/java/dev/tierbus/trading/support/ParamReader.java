@@ -1,13 +1,16 @@
 package dev.tierbus.trading.support;
 
+import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Reads a container's parameters with defaults and collects every problem instead of
@@ -20,27 +23,65 @@ import java.util.TreeSet;
  * serves {@code ContainerFactory.validate} (report) and {@code create} (throw), so the two
  * can never disagree.
  *
+ * <p>A configuration declares its parameters by reading them: every reader remembers the keys
+ * it was asked for (present or not), and so do the readers derived from it ({@link #object},
+ * {@link #child}). After the read, {@link #reportUnknownKeys()} reports every other key as a
+ * problem with a "did you mean" naming the closest key that reader knows ({@code sizing.precent:
+ * unknown parameter of risk, did you mean percent?}). A key that only another mode of the
+ * configuration reads is named as such ({@link #usedOnlyWith}), not as a typo; a reader whose
+ * mode could not be told ({@link #ignoreUnreadKeys}) reports none. Keys starting with
+ * {@value ContainerSpec#ANNOTATION_PREFIX} are annotations and never reported.
+ *
  * <p>Numbers from YAML arrive as Integer, Long or Double; integer getters accept a Double
  * only when it is integral, number getters accept any number. Strings are never coerced.
  */
 public final class ParamReader {
 
+  /** What the readers derived from one root share. */
+  private static final class Shared {
+    final List<String> problems = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+    final List<ParamReader> readers = new ArrayList<>();
+    boolean unknownReported;
+  }
+
   private final JsonObject params;
   private final String prefix;
-  private final List<String> problems;
+  private final Shared shared;
+  private final ParamKeys keys;
 
-  private ParamReader(JsonObject params, String prefix, List<String> problems) {
+  private ParamReader(JsonObject params, String prefix, Shared shared, String owner) {
     this.params = params == null ? new JsonObject() : params;
     this.prefix = prefix;
-    this.problems = problems;
+    this.shared = shared;
+    this.keys = new ParamKeys(owner);
+    shared.readers.add(this);
   }
 
   /** A reader over a container's parameters. */
   public static ParamReader of(JsonObject params) {
-    return new ParamReader(params, "", new ArrayList<>());
+    return of(params, "the container");
   }
 
-  /** The parameters this reader reads (not a copy). */
+  /**
+   * A reader over the parameters of {@code owner}, which names it in the message of an unknown
+   * key ({@code unknown parameter of execution}); readers derived from it inherit the name.
+   */
+  public static ParamReader of(JsonObject params, String owner) {
+    return new ParamReader(params, "", new Shared(), Objects.requireNonNull(owner, "owner"));
+  }
+
+  /**
+   * The top-level keys {@code reader} reads (or declares) on an empty parameter set: the
+   * parameters a configuration takes, as its reading code declares them.
+   */
+  public static Set<String> keysReadBy(Function<ParamReader, ?> reader) {
+    ParamReader r = of(new JsonObject());
+    reader.apply(r);
+    return r.keys.declared();
+  }
+
+  /** The parameters this reader reads (not a copy; reading it declares nothing). */
   public JsonObject json() {
     return params;
   }
@@ -50,8 +91,56 @@ public final class ParamReader {
     return prefix + key;
   }
 
+  /** Names what this reader's keys belong to in the message of an unknown key (e.g. {@code strategy momentum}). */
+  public ParamReader describedAs(String newOwner) {
+    keys.owner(Objects.requireNonNull(newOwner, "owner"));
+    return this;
+  }
+
+  /**
+   * Keys that are no parameters of this reader but may have been meant by a misspelled key
+   * (a container entry's structural keys): suggested in "did you mean", never listed.
+   */
+  public ParamReader alsoSuggesting(Collection<String> suggested) {
+    keys.alsoSuggest(suggested);
+    return this;
+  }
+
+  /** True when {@code key} is present (not null); declares it. */
   public boolean has(String key) {
+    keys.read(key);
     return params.getValue(key) != null;
+  }
+
+  /** The raw value of {@code key}, or null; declares it. */
+  public Object value(String key) {
+    keys.read(key);
+    return params.getValue(key);
+  }
+
+  /** Declares keys this reader takes without reading them (e.g. a plug-in's parameter names). */
+  public ParamReader declare(Collection<String> declared) {
+    declared.forEach(keys::read);
+    return this;
+  }
+
+  /**
+   * Declares that {@code keys} are read when {@code modeKey} is {@code modeValue} (another
+   * mode than this one): given here and not read, each is reported as
+   * {@code "<key>: only used with <modeKey>: <modeValue>"} rather than as unknown.
+   */
+  public ParamReader usedOnlyWith(Collection<String> otherKeys, String modeKey, String modeValue) {
+    keys.usedOnlyWith(otherKeys, modeKey, modeValue);
+    return this;
+  }
+
+  /**
+   * This reader's unread keys are not reported: what they mean depends on a value that is
+   * missing or wrong (an unknown {@code type}), which is reported already.
+   */
+  public ParamReader ignoreUnreadKeys() {
+    keys.ignoreUnread();
+    return this;
   }
 
   /**
@@ -59,6 +148,7 @@ public final class ParamReader {
    * object when the key is absent, a problem when it is not an object.
    */
   public ParamReader object(String key) {
+    keys.read(key);
     Object v = params.getValue(key);
     JsonObject nested = new JsonObject();
     if (v instanceof JsonObject o) {
@@ -66,57 +156,58 @@ public final class ParamReader {
     } else if (v != null) {
       problem(key, "expected an object, was " + describe(v));
     }
-    return new ParamReader(nested, prefix + key + ".", problems);
+    return new ParamReader(nested, prefix + key + ".", shared, keys.owner());
   }
 
-  /** A reader over {@code json}, shown in problems under {@code <this path>key}. */
+  /** A reader over {@code json} (e.g. an element of a list), shown in problems under {@code <this path>key}. */
   public ParamReader child(String key, JsonObject json) {
-    return new ParamReader(json, prefix + key + ".", problems);
+    return new ParamReader(json, prefix + key + ".", shared, keys.owner());
   }
 
   /** Records a problem with {@code key} (relative to this reader). */
   public void problem(String key, String message) {
-    problems.add(prefix + key + ": " + message);
+    shared.problems.add(prefix + key + ": " + message);
+  }
+
+  /** Records a warning about {@code key}: something a valid configuration should know, never a reason to refuse it. */
+  public void warn(String key, String message) {
+    shared.warnings.add(prefix + key + ": " + message);
   }
 
   /** Every problem recorded so far by this reader and the readers derived from it. */
   public List<String> problems() {
-    return Collections.unmodifiableList(problems);
+    return Collections.unmodifiableList(shared.problems);
+  }
+
+  /** Every warning recorded so far by this reader and the readers derived from it. */
+  public List<String> warnings() {
+    return Collections.unmodifiableList(shared.warnings);
   }
 
   public boolean ok() {
-    return problems.isEmpty();
-  }
-
-  /** Records a problem for every key that is not one of {@code allowed}. */
-  public void onlyKeys(Set<String> allowed) {
-    for (String key : params.fieldNames()) {
-      if (!allowed.contains(key)) {
-        problem(key, "unknown parameter, expected one of " + new TreeSet<>(allowed));
-      }
-    }
+    return shared.problems.isEmpty();
   }
 
   /**
-   * The top-level keys of {@code params} that are not in {@code known}, sorted. Containers log
-   * these as warnings rather than refusing them: the topology puts every non-structural key
-   * of an entry (e.g. {@code internal_communication}) into the params.
+   * Reports, as problems, the keys that this reader and every reader derived from its root did
+   * not read: call it once the configuration is read. Reports only once.
    */
-  public static List<String> unknownKeys(JsonObject params, Set<String> known) {
-    List<String> out = new ArrayList<>();
-    for (String key : new TreeSet<>(params.fieldNames())) {
-      if (!known.contains(key)) {
-        out.add(key);
-      }
+  public ParamReader reportUnknownKeys() {
+    if (shared.unknownReported) {
+      return this;
     }
-    return out;
+    shared.unknownReported = true;
+    for (ParamReader r : List.copyOf(shared.readers)) {
+      r.keys.reportUnread(r.params, r::problem);
+    }
+    return this;
   }
 
   // ------------------------------------------------------------------ scalars
 
   /** A string, or {@code def} when absent. */
   public String string(String key, String def) {
-    Object v = params.getValue(key);
+    Object v = value(key);
     if (v == null) {
       return def;
     }
@@ -129,7 +220,7 @@ public final class ParamReader {
 
   /** A string that must be present and not blank; null (and a problem) otherwise. */
   public String requiredString(String key) {
-    Object v = params.getValue(key);
+    Object v = value(key);
     if (v == null) {
       problem(key, "is required, expected a string");
       return null;
@@ -147,7 +238,7 @@ public final class ParamReader {
 
   /** A boolean, or {@code def} when absent. */
   public boolean bool(String key, boolean def) {
-    Object v = params.getValue(key);
+    Object v = value(key);
     if (v == null) {
       return def;
     }
@@ -160,7 +251,7 @@ public final class ParamReader {
 
   /** A long at least {@code min}, or {@code def} when absent. */
   public long integer(String key, long def, long min) {
-    Object v = params.getValue(key);
+    Object v = value(key);
     if (v == null) {
       return def;
     }
@@ -192,7 +283,7 @@ public final class ParamReader {
 
   /** A finite number, or {@code def} when absent. */
   public double number(String key, double def) {
-    Object v = params.getValue(key);
+    Object v = value(key);
     if (v == null) {
       return def;
     }
@@ -227,7 +318,7 @@ public final class ParamReader {
 
   /** A non-empty list of non-blank strings (a single string is a list of one), or {@code def}. */
   public List<String> strings(String key, List<String> def) {
-    Object v = params.getValue(key);
+    Object v = value(key);
     if (v == null) {
       return def;
     }
@@ -248,7 +339,7 @@ public final class ParamReader {
       if (item instanceof String s && !s.isBlank()) {
         out.add(s);
       } else {
-        problems.add(prefix + key + "[" + i + "]: expected a non-blank string, was " + describe(item));
+        shared.problems.add(prefix + key + "[" + i + "]: expected a non-blank string, was " + describe(item));
       }
     }
     return out.size() == array.size() ? List.copyOf(out) : def;
@@ -256,7 +347,7 @@ public final class ParamReader {
 
   /** The list under {@code key}, or null when absent (a problem when it is not a list). */
   public JsonArray array(String key) {
-    Object v = params.getValue(key);
+    Object v = value(key);
     if (v == null) {
       return null;
     }
@@ -271,9 +362,9 @@ public final class ParamReader {
 
   /** Throws when a problem was recorded, naming the container and listing every problem. */
   public void throwIfProblems(String containerId, String type) {
-    if (!problems.isEmpty()) {
+    if (!shared.problems.isEmpty()) {
       throw new IllegalArgumentException(
-          "container '" + containerId + "' (" + type + ") has bad parameters: " + String.join("; ", problems));
+          "container '" + containerId + "' (" + type + ") has bad parameters: " + String.join("; ", shared.problems));
     }
   }
 

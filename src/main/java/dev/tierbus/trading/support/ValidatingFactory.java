@@ -6,6 +6,8 @@ import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -18,6 +20,11 @@ import java.util.function.Function;
  * new ValidatingFactory<>("printer", PrinterConfig::read, (spec, config) -> new PrinterContainer(config));
  * }</pre>
  *
+ * <p>The reading code is also the declaration of the parameters: a key it does not read is
+ * refused, with a "did you mean" naming the closest key it reads (or a structural key of the
+ * entry, for a misspelled {@code external_events}); see {@link ParamReader}. So a typo in
+ * {@code slippage_bps} can never pass as the default cost.
+ *
  * @param <C> the configuration type
  */
 public final class ValidatingFactory<C> implements ContainerFactory {
@@ -25,6 +32,7 @@ public final class ValidatingFactory<C> implements ContainerFactory {
   private final String type;
   private final Function<ParamReader, C> reader;
   private final BiFunction<ContainerSpec, C, Container> maker;
+  private volatile Set<String> parameters;
 
   /**
    * @param type the container type, for error messages
@@ -37,11 +45,11 @@ public final class ValidatingFactory<C> implements ContainerFactory {
     this.maker = Objects.requireNonNull(maker, "maker");
   }
 
-  /** Reads the configuration of {@code params}; throws listing every problem. */
+  /** Reads the configuration of {@code params}; throws listing every problem (unknown keys too). */
   public C config(String containerId, JsonObject params) {
-    ParamReader r = ParamReader.of(params);
+    ParamReader r = reader(params);
     C config = reader.apply(r);
-    r.throwIfProblems(containerId, type);
+    r.reportUnknownKeys().throwIfProblems(containerId, type);
     return config;
   }
 
@@ -52,8 +60,30 @@ public final class ValidatingFactory<C> implements ContainerFactory {
 
   @Override
   public List<String> validate(ContainerSpec spec) {
-    ParamReader r = ParamReader.of(spec.params());
+    ParamReader r = reader(spec.params());
     reader.apply(r);
-    return List.copyOf(r.problems());
+    return List.copyOf(r.reportUnknownKeys().problems());
+  }
+
+  @Override
+  public List<String> warnings(ContainerSpec spec) {
+    ParamReader r = reader(spec.params());
+    reader.apply(r);
+    return r.problems().isEmpty() ? List.copyOf(r.warnings()) : List.of();
+  }
+
+  /** The top-level keys the reading code reads, in any of its modes. */
+  @Override
+  public Optional<Set<String>> parameters() {
+    Set<String> p = parameters;
+    if (p == null) {
+      p = ParamReader.keysReadBy(reader);
+      parameters = p;
+    }
+    return Optional.of(p);
+  }
+
+  private ParamReader reader(JsonObject params) {
+    return ParamReader.of(params, type).alsoSuggesting(ContainerSpec.STRUCTURAL_KEYS);
   }
 }

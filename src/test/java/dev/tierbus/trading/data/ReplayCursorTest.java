@@ -180,6 +180,23 @@ class ReplayCursorTest {
   }
 
   @Test
+  void eachFilesSpanIsItsFirstAndLastBarTimeOfTheFirstPass() throws IOException {
+    Path a = file("aaa.csv", "date,open,high,low,close,volume", "2024-01-02,1,1,1,1,1", "2024-01-04,3,3,3,3,1");
+    Path b = file("bbb.csv", "date,open,high,low,close,volume", "2024-01-03,1,1,1,1,1", "2024-01-05,2,2,2,2,1");
+    Path empty = file("ccc.csv", "date,open,high,low,close,volume");
+    try (ReplayCursor c = new ReplayCursor(List.of(DataFileConfig.of(a.toString()), DataFileConfig.of(b.toString()),
+        DataFileConfig.of(empty.toString())), null, new BadRows(BadRowPolicy.FAIL, "test"), true).open()) {
+      assertThat(c.next(3)).hasSize(3);
+      assertThat(c.firstPassRead()).isFalse();
+      assertThat(c.next(4)).hasSize(4);
+      assertThat(c.firstPassRead()).isTrue();
+      assertThat(c.spans()).containsExactly(
+          new FileSpan("AAA", a.toString(), nanos("2024-01-02T00:00:00Z"), nanos("2024-01-04T00:00:00Z")),
+          new FileSpan("BBB", b.toString(), nanos("2024-01-03T00:00:00Z"), nanos("2024-01-05T00:00:00Z")));
+    }
+  }
+
+  @Test
   void loopShiftsIntradayBarsBySpanPlusOnePeriod() throws IOException {
     Path p = file("m.csv", "timestamp,price,amount", "2024-01-02T10:00:10Z,1,1", "2024-01-02T10:01:10Z,2,1",
         "2024-01-02T10:01:50Z,3,1", "2024-01-02T10:03:00Z,4,1");

@@ -45,13 +45,14 @@ class IndicatorConfigTest {
         .add("SMA")
         .add(new JsonObject().put("type", "SMA").put("period", 20))));
     IndicatorConfig.read(r);
+    r.reportUnknownKeys();
     assertThat(r.problems()).hasSize(7);
     assertThat(r.problems().get(0)).startsWith("indicators[0].type: unknown indicator 'FOO', expected one of [");
     assertThat(r.problems().get(1)).isEqualTo("indicators[1].period: must be >= 1, was 0");
     assertThat(r.problems().get(2)).isEqualTo("indicators[2].fast: must be less than slow (26), was 30");
-    assertThat(r.problems().get(3)).isEqualTo("indicators[3].fast: unknown parameter, expected one of [period, type]");
-    assertThat(r.problems().get(4)).isEqualTo("indicators[4].k: must be > 0.0, was -1.0");
-    assertThat(r.problems().get(5)).startsWith("indicators[5]: expected an indicator type");
-    assertThat(r.problems().get(6)).isEqualTo("indicators[7]: SMA(20) is configured twice");
+    assertThat(r.problems().get(3)).isEqualTo("indicators[4].k: must be > 0.0, was -1.0");
+    assertThat(r.problems().get(4)).startsWith("indicators[5]: expected an indicator type");
+    assertThat(r.problems().get(5)).isEqualTo("indicators[7]: SMA(20) is configured twice");
+    assertThat(r.problems().get(6)).isEqualTo("indicators[3].fast: only used with type: MACD");
   }
 }

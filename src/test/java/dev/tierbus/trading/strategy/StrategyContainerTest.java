@@ -113,9 +113,9 @@ class StrategyContainerTest {
     badParams.getJsonObject("strategy").put("lookback_period", 5);
     ParamReader bad = ParamReader.of(badParams);
     assertThat(StrategyContainer.readFunction(bad, types)).isNull();
+    bad.reportUnknownKeys();
     assertThat(bad.problems()).containsExactlyInAnyOrder(
-        "strategy.lookback_period: unknown parameter, expected one of "
-            + "[emit, exit_signal, fast_period, signal_threshold, slow_period, type]",
+        "strategy.lookback_period: only used with type: mean_reversion",
         "strategy.signal_threshold: must be >= 0.0, was -0.1",
         "strategy.fast_period: must be less than slow_period (10), was 20");
 

@@ -55,13 +55,86 @@ class ParamReaderTest {
   }
 
   @Test
-  void onlyKeysFlagsUnknownParameters() {
-    ParamReader r = ParamReader.of(new JsonObject().put("period", 3).put("perod", 4));
-    r.onlyKeys(Set.of("period"));
-    assertThat(r.problems()).containsExactly("perod: unknown parameter, expected one of [period]");
+  void aKeyThatIsNotReadIsAnUnknownParameterWithTheClosestKeyAsSuggestion() {
+    ParamReader r = ParamReader.of(new JsonObject().put("period", 3).put("perod", 4), "indicator");
+    r.intValue("period", 14, 1);
+    r.reportUnknownKeys();
+    assertThat(r.problems()).containsExactly("perod: unknown parameter of indicator, did you mean period?");
     assertThatThrownBy(() -> r.throwIfProblems("rsi_1", "indicator"))
         .hasMessageContaining("rsi_1").hasMessageContaining("perod");
-    assertThat(ParamReader.unknownKeys(r.json(), Set.of("period"))).containsExactly("perod");
+  }
+
+  @Test
+  void keysAskedForAreKnownEvenWhenAbsentAndFarOffKeysListWhatIsTaken() {
+    ParamReader r = ParamReader.of(new JsonObject().put("colour", "red"), "execution");
+    r.number("slippage_bps", 0.0);
+    r.has("fill_at");
+    r.reportUnknownKeys();
+    assertThat(r.problems()).containsExactly("colour: unknown parameter of execution, expected one of fill_at, slippage_bps");
+  }
+
+  @Test
+  void nestedObjectsAndListItemsReportTheirUnknownKeysAtTheirPaths() {
+    ParamReader r = ParamReader.of(new JsonObject()
+        .put("sizing", new JsonObject().put("method", "percent_of_equity").put("precent", 10))
+        .put("files", new JsonArray().add(new JsonObject().put("path", "a.csv").put("sybmol", "A"))), "risk");
+    ParamReader sizing = r.object("sizing");
+    sizing.string("method", null);
+    sizing.number("percent", 10);
+    JsonArray files = r.array("files");
+    ParamReader file = r.child("files[0]", files.getJsonObject(0));
+    file.string("path", null);
+    file.string("symbol", null);
+    r.reportUnknownKeys();
+    assertThat(r.problems()).containsExactly(
+        "sizing.precent: unknown parameter of risk, did you mean percent?",
+        "files[0].sybmol: unknown parameter of risk, did you mean symbol?");
+  }
+
+  @Test
+  void keysOfAnotherModeAreNamedAsSuchAndAnAbandonedReaderReportsNothing() {
+    ParamReader r = ParamReader.of(new JsonObject().put("source", "synthetic").put("files", new JsonArray())
+        .put("strategy", new JsonObject().put("type", "magic").put("speed", 3)));
+    r.string("source", null);
+    r.usedOnlyWith(Set.of("files", "speed"), "source", "csv");
+    r.object("strategy").ignoreUnreadKeys().string("type", null);
+    ParamReader k = ParamReader.of(new JsonObject().put("k", 2)).usedOnlyWith(Set.of("k"), "type", "BOLLINGER")
+        .usedOnlyWith(Set.of("k"), "type", "KELTNER");
+    r.reportUnknownKeys();
+    k.reportUnknownKeys();
+    assertThat(r.problems()).containsExactly("files: only used with source: csv");
+    assertThat(k.problems()).containsExactly("k: only used with type: BOLLINGER or KELTNER");
+  }
+
+  @Test
+  void annotationKeysAreNeverReportedAndStructuralKeysAreSuggested() {
+    ParamReader r = ParamReader.of(new JsonObject().put("x-note", "mine").put("internal_event", new JsonObject())
+        .put("sizing", new JsonObject().put("x-why", "fixed").put("method", "all_in")), "strategy_ensemble")
+        .alsoSuggesting(List.of("internal_events", "external_events"));
+    r.object("sizing").string("method", null);
+    r.reportUnknownKeys().reportUnknownKeys();
+    assertThat(r.problems()).containsExactly(
+        "internal_event: unknown parameter of strategy_ensemble, did you mean internal_events?");
+  }
+
+  @Test
+  void theKeysAConfigReadsAreItsParameters() {
+    assertThat(ParamReader.keysReadBy(r -> {
+      r.integer("period", 14, 1);
+      if (r.has("sizing")) {
+        r.object("sizing").string("never_seen", null);
+      }
+      r.usedOnlyWith(Set.of("files"), "source", "csv");
+      return null;
+    })).containsExactly("files", "period", "sizing");
+  }
+
+  @Test
+  void warningsAreKeptApartFromProblems() {
+    ParamReader r = ParamReader.of(new JsonObject());
+    r.warn("speed", "max under run");
+    assertThat(r.warnings()).containsExactly("speed: max under run");
+    assertThat(r.problems()).isEmpty();
   }
 
   @Test
