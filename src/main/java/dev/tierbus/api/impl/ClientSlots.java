@@ -45,22 +45,6 @@ final class ClientSlots {
     (authenticated ? clients : unauthenticated).decrementAndGet();
   }
 
-  int clients() {
-    return clients.get();
-  }
-
-  int unauthenticated() {
-    return unauthenticated.get();
-  }
-
-  int maxClients() {
-    return maxClients;
-  }
-
-  int maxUnauthenticated() {
-    return maxUnauthenticated;
-  }
-
   private static boolean takeOne(AtomicInteger count, int max) {
     for (;;) {
       int n = count.get();

@@ -387,9 +387,4 @@ public final class SignalHub {
   public long eventsConflated() {
     return backlog.droppedTotal();
   }
-
-  /** Clients connected that have not given the token yet (with {@code auth_reads}). */
-  public int unauthenticatedClients() {
-    return slots.unauthenticated();
-  }
 }
