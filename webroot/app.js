@@ -1,6 +1,8 @@
 // tierbus dashboard: plain JS, no build step. Reads the node's API (/api/...) every second and
-// follows /ws/signals for live events. The token for changes is entered once and kept in
-// sessionStorage (gone when the tab closes).
+// follows /ws/signals for live events, starting from the history the server keeps (recent
+// events and the equity curve). The token for changes is entered once, checked at once over the
+// WebSocket, and kept in sessionStorage (gone when the tab closes); a wrong one is said and
+// dropped, and the read-only view goes on.
 (function () {
   'use strict';
 
@@ -8,6 +10,8 @@
   const MAX_ROWS = 200;
   const HISTORY = 120; // seconds of chart history
   const TIERS = ['fast', 'standard', 'reliable'];
+  const TABLE_EVENTS = ['SIGNAL', 'ORDER', 'FILL'];
+  const AXIS_FONT = '12px system-ui, sans-serif';
   const $ = (sel) => document.querySelector(sel);
 
   // ------------------------------------------------------------------ API access
@@ -38,18 +42,86 @@
     return el;
   }
 
+  // ------------------------------------------------------------------ numbers
+
+  const UNITS = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'k']];
+
+  // 1234567 -> "1.23M": at most three significant digits, so labels stay short whatever the scale
+  function si(v) {
+    if (typeof v !== 'number' || !isFinite(v)) return '';
+    const a = Math.abs(v);
+    for (const [size, suffix] of UNITS) {
+      if (a >= size) return short(v / size) + suffix;
+    }
+    return short(v);
+  }
+  // axis labels in one unit (k, M, ...) with as many decimals as the step between them needs:
+  // equity moving by 200 around 2.5 M reads 2.4998M, 2.5000M, 2.5002M, not 2.5M three times
+  function siTicks(u, splits, axisIdx, space, incr) {
+    const top = Math.max(0, ...splits.filter((v) => v != null).map(Math.abs));
+    const [size, suffix] = UNITS.find(([n]) => top >= n) || [1, ''];
+    const decimals = incr > 0 ? Math.min(6, Math.max(0, Math.ceil(-Math.log10(incr / size) - 1e-9))) : 0;
+    return splits.map((v) => v == null ? '' : (v / size).toFixed(decimals) + suffix);
+  }
+  function short(v) {
+    if (typeof v !== 'number' || !isFinite(v)) return '';
+    const a = Math.abs(v);
+    const digits = a >= 100 ? 0 : a >= 10 ? 1 : 2;
+    return String(Number(v.toFixed(digits)));
+  }
+  // quantities and prices: whole numbers as they are, others to 4 decimals (6 significant digits below 1)
+  function amount(v) {
+    if (typeof v !== 'number' || !isFinite(v)) return String(v);
+    const a = Math.abs(v);
+    const opts = a > 0 && a < 1 ? { maximumSignificantDigits: 6 } : { maximumFractionDigits: 4 };
+    return v.toLocaleString('en-US', opts);
+  }
+  function count(v) { return typeof v === 'number' ? v.toLocaleString('en-US') : ''; }
+  function micros(v) {
+    if (typeof v !== 'number' || !isFinite(v)) return '';
+    if (v >= 1e6) return short(v / 1e6) + ' s';
+    if (v >= 1e3) return short(v / 1e3) + ' ms';
+    return short(v) + ' µs';
+  }
+
+  // an axis as wide as its longest label, so 5-digit latencies or 1.25M equity are never cut off
+  const measure = document.createElement('canvas').getContext('2d');
+  measure.font = AXIS_FONT;
+  function axisSize(u, values) {
+    if (!values) return 50;
+    let widest = 0;
+    values.forEach((v) => { if (v != null) widest = Math.max(widest, measure.measureText(String(v)).width); });
+    return Math.ceil(widest) + 22;
+  }
+  function yAxis(values) {
+    return { stroke: '#8391a1', font: AXIS_FONT, size: axisSize, values };
+  }
+
   // ------------------------------------------------------------------ token
 
+  function tokenState(kind, message) {
+    const el = $('#token-state');
+    el.className = kind || '';
+    text(el, message);
+  }
   function showTokenState() {
-    text($('#token-state'), token() ? 'token kept for this session' : 'no token: changes will be refused');
+    tokenState('', token() ? 'token kept for this session' : 'no token: changes will be refused');
   }
   $('#token-form').addEventListener('submit', (e) => {
     e.preventDefault();
     const v = $('#token').value.trim();
-    if (v) sessionStorage.setItem(TOKEN_KEY, v); else sessionStorage.removeItem(TOKEN_KEY);
     $('#token').value = '';
-    showTokenState();
-    connectStream(true);
+    if (!v) {
+      sessionStorage.removeItem(TOKEN_KEY);
+      showTokenState();
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, v);
+    tokenRefused = false;
+    tokenState('', 'checking the token …');
+    // the open stream checks it at once and keeps going whatever the answer
+    if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ auth: v }));
+    else connectStream(true);
     refreshDeadLetters();
   });
   showTokenState();
@@ -99,25 +171,38 @@
 
   // ------------------------------------------------------------------ tier charts
 
-  const series = { t: [], p50: {}, p99: {}, rate: {} };
+  const series = { t: [], p50: {}, p99: {}, rate: {}, refused: [] };
   TIERS.forEach((t) => { series.p50[t] = []; series.p99[t] = []; series.rate[t] = []; });
   const colors = { fast: '#58a6ff', standard: '#3fb950', reliable: '#d29922' };
 
   function chartSize(el) { return { width: Math.max(300, el.clientWidth || 400), height: 180 }; }
 
+  // log scale: the reliable tier's milliseconds and the fast tier's microseconds on one chart
   const latencyChart = new uPlot(Object.assign(chartSize($('#latency-chart')), {
     series: [{}].concat(...TIERS.map((t) => [
-      { label: t + ' p50', stroke: colors[t] },
-      { label: t + ' p99', stroke: colors[t], dash: [4, 4] }])),
-    axes: [{ stroke: '#8391a1' }, { stroke: '#8391a1', size: 70 }],
+      { label: t + ' p50', stroke: colors[t], value: (u, v) => v == null ? '–' : micros(v) },
+      { label: t + ' p99', stroke: colors[t], dash: [4, 4], value: (u, v) => v == null ? '–' : micros(v) }])),
+    scales: {
+      y: {
+        distr: 3,
+        log: 10,
+        range: (u, min, max) => min == null || max == null ? [1, 1000] : uPlot.rangeLog(Math.max(min, 1), Math.max(max, 10), 10, true),
+      },
+    },
+    axes: [{ stroke: '#8391a1', font: AXIS_FONT }, yAxis((u, splits) => splits.map(micros))],
   }), [[]].concat(TIERS.flatMap(() => [[], []])), $('#latency-chart'));
 
   const throughputChart = new uPlot(Object.assign(chartSize($('#throughput-chart')), {
-    series: [{}].concat(TIERS.map((t) => ({ label: t, stroke: colors[t] }))),
-    axes: [{ stroke: '#8391a1' }, { stroke: '#8391a1', size: 70 }],
-  }), [[]].concat(TIERS.map(() => [])), $('#throughput-chart'));
+    series: [{}].concat(TIERS.map((t) => ({ label: t, stroke: colors[t], value: (u, v) => v == null ? '–' : si(v) })))
+      .concat([{ label: 'refused', stroke: '#f85149', dash: [2, 3], value: (u, v) => v == null ? '–' : si(v) }]),
+    axes: [{ stroke: '#8391a1', font: AXIS_FONT }, yAxis(siTicks)],
+  }), [[]].concat(TIERS.map(() => [])).concat([[]]), $('#throughput-chart'));
 
   function push(arr, v) { arr.push(v); if (arr.length > HISTORY) arr.shift(); }
+  // a latency of 0 is "nothing measured yet": a gap, not a point a log scale cannot draw
+  function positive(v) { return typeof v === 'number' && v > 0 ? v : null; }
+
+  let tierProblems = [];
 
   async function refreshMetrics() {
     let m;
@@ -138,23 +223,48 @@
     });
     push(series.t, Date.now() / 1000);
     const rows = [];
+    const problems = [];
+    let refusedAll = 0;
     TIERS.forEach((t) => {
       const tier = m.tiers[t];
-      push(series.p50[t], tier.latency.p50_us);
-      push(series.p99[t], tier.latency.p99_us);
-      push(series.rate[t], tier.events_per_sec.delivered);
+      const rates = tier.events_per_sec || {};
+      // refused: what the tier turned away (its journal down, ...); 0 where the node does not report it
+      const refusedPerSec = rates.refused || 0;
+      const errorPct = tier.error_rate_pct || 0;
+      refusedAll += refusedPerSec;
+      push(series.p50[t], positive(tier.latency.p50_us));
+      push(series.p99[t], positive(tier.latency.p99_us));
+      push(series.rate[t], rates.delivered);
+      // a failing error rate is /health's to say; the table shows every non-zero one
+      if (refusedPerSec > 0) problems.push(t + ' tier refuses ' + si(refusedPerSec) + ' events/s');
       const tr = make('tr');
-      [t, tier.published, tier.delivered, tier.dropped, tier.rejected, tier.errors, tier.queue_depth,
-        tier.latency.p50_us, tier.latency.p99_us, tier.events_per_sec.delivered]
-        .forEach((v) => tr.appendChild(make('td', null, String(v))));
       tr.dataset.tier = t;
+      [['tier', t], ['published', count(tier.published)], ['delivered', count(tier.delivered)],
+        ['dropped', count(tier.dropped)], ['rejected', count(tier.rejected)], ['refused', count(tier.refused || 0)],
+        ['errors', count(tier.errors)], ['queued', count(tier.queue_depth)],
+        ['p50_us', count(tier.latency.p50_us)], ['p99_us', count(tier.latency.p99_us)],
+        ['delivered_per_sec', count(rates.delivered)], ['refused_per_sec', count(refusedPerSec)],
+        ['error_rate_pct', short(errorPct)]]
+        .forEach(([col, v]) => {
+          const td = make('td', null, v);
+          td.dataset.col = col;
+          if ((col === 'refused_per_sec' && refusedPerSec > 0) || (col === 'error_rate_pct' && errorPct > 0)) {
+            td.className = 'bad';
+          }
+          tr.appendChild(td);
+        });
       rows.push(tr);
     });
+    push(series.refused, refusedAll);
+    tierProblems = problems;
+    renderOutage();
     $('#tiers tbody').replaceChildren(...rows);
     latencyChart.setData([series.t].concat(TIERS.flatMap((t) => [series.p50[t], series.p99[t]])));
-    throughputChart.setData([series.t].concat(TIERS.map((t) => series.rate[t])));
+    throughputChart.setData([series.t].concat(TIERS.map((t) => series.rate[t])).concat([series.refused]));
     $('#charts-panel').dataset.points = series.t.length;
   }
+
+  let healthProblems = [];
 
   async function refreshHealth() {
     const el = $('#health');
@@ -165,86 +275,206 @@
       el.className = 'badge ' + (h.ready ? (warn ? 'warn' : 'up') : 'down');
       text(el, h.ready ? (warn ? 'ready (warnings)' : 'ready') : 'not ready: ' + h.failing.join(', '));
       el.title = h.checks.map((c) => c.name + ': ' + c.status + ' ' + c.message).join('\n');
+      healthProblems = h.checks.filter((c) => c.status === 'DOWN').map((c) => c.name + ': ' + c.message);
     } catch (e) {
       el.className = 'badge down';
       text(el, 'unreachable');
+      healthProblems = ['the node does not answer /health'];
     }
+    renderOutage();
+  }
+
+  // one banner for what is wrong now: the failing health checks, and tiers refusing events
+  function renderOutage() {
+    const problems = healthProblems.concat(tierProblems);
+    const banner = $('#outage');
+    banner.hidden = problems.length === 0;
+    banner.dataset.problems = problems.length;
+    text(banner, problems.length ? 'Outage: ' + problems.join(' · ') : '');
   }
 
   // ------------------------------------------------------------------ equity curve
 
-  const equity = { t: [], v: [] };
+  // one curve: the first PORTFOLIO_UPDATE source, from the server's history, then live
+  const equity = { source: null, t: [], v: [], loaded: false, early: [] };
   const equityChart = new uPlot(Object.assign(chartSize($('#equity-chart')), {
-    series: [{}, { label: 'equity', stroke: '#3fb950', fill: 'rgba(63,185,80,0.08)' }],
-    axes: [{ stroke: '#8391a1' }, { stroke: '#8391a1', size: 70 }],
+    series: [{}, { label: 'equity', stroke: '#3fb950', fill: 'rgba(63,185,80,0.08)', value: (u, v) => v == null ? '–' : amount(v) }],
+    axes: [{ stroke: '#8391a1', font: AXIS_FONT }, yAxis(siTicks)],
   }), [[], []], $('#equity-chart'));
 
-  function onPortfolio(f) {
-    const eq = f.payload && f.payload.equity;
-    if (typeof eq !== 'number') return;
-    equity.t.push(Date.parse(f.time) / 1000 || Date.now() / 1000);
-    equity.v.push(eq);
-    if (equity.t.length > 2000) { equity.t.shift(); equity.v.shift(); }
-    $('#equity-empty').hidden = true;
+  function drawEquity() {
+    $('#equity-empty').hidden = equity.t.length > 0;
+    text($('#equity-source'), equity.source ? '(' + equity.source + ')' : '');
     equityChart.setData([equity.t, equity.v]);
     $('#equity-panel').dataset.points = equity.t.length;
   }
 
-  // ------------------------------------------------------------------ live events
+  function addEquityPoint(source, timeSec, value) {
+    if (equity.source === null) equity.source = source;
+    if (source !== equity.source) return;
+    if (equity.t.length && timeSec < equity.t[equity.t.length - 1]) return; // already in the history
+    equity.t.push(timeSec);
+    equity.v.push(value);
+    if (equity.t.length > 4000) { equity.t.shift(); equity.v.shift(); }
+  }
+
+  function onEquityHistory(curves) {
+    equity.t = [];
+    equity.v = [];
+    const curve = curves.find((c) => c.source === equity.source) || curves[0];
+    if (curve) {
+      equity.source = curve.source;
+      curve.time_ms.forEach((ms, i) => { equity.t.push(ms / 1000); equity.v.push(curve.equity[i]); });
+      $('#equity-panel').dataset.historyPoints = curve.points;
+    }
+    equity.loaded = true;
+    // live updates that came before the answer, past its end
+    equity.early.forEach((p) => addEquityPoint(p.source, p.t, p.v));
+    equity.early = [];
+    drawEquity();
+  }
+
+  function onPortfolio(f) {
+    const eq = f.payload && f.payload.equity;
+    if (typeof eq !== 'number') return;
+    const t = Date.parse(f.time) / 1000 || Date.now() / 1000;
+    if (!equity.loaded) { equity.early.push({ source: f.source, t, v: eq }); return; }
+    addEquityPoint(f.source, t, eq);
+    drawEquity();
+  }
+
+  // ------------------------------------------------------------------ events table
 
   let received = 0;
   let dropped = 0;
+  let fromHistory = 0;
 
-  function num(v) { return typeof v === 'number' ? String(Math.round(v * 1000) / 1000) : String(v); }
+  function showCount() {
+    const shown = $('#events tbody').childElementCount;
+    text($('#event-count'), 'showing ' + count(shown) + ' of ' + count(received) + ' received'
+      + (fromHistory ? ' (' + count(fromHistory) + ' from history)' : '')
+      + (dropped ? ', ' + count(dropped) + ' conflated away' : ''));
+    $('#events-panel').dataset.shown = shown;
+    $('#events-panel').dataset.received = received;
+  }
 
   function detail(f) {
     const p = f.payload || {};
     switch (f.type) {
-      case 'SIGNAL': return p.direction + ' ' + num(p.strength) + (p.strategy ? ' (' + p.strategy + ')' : '') + (p.reason ? ': ' + p.reason : '');
-      case 'ORDER': return p.side + ' ' + p.quantity + (p.limit_price == null ? ' at market' : ' limit ' + p.limit_price) + ' #' + p.order_id;
-      case 'FILL': return p.side + ' ' + num(p.quantity) + ' @ ' + num(p.price) + ' #' + p.order_id;
+      case 'SIGNAL': return p.direction + ' ' + amount(p.strength) + (p.strategy ? ' (' + p.strategy + ')' : '') + (p.reason ? ': ' + p.reason : '');
+      case 'ORDER': return p.side + ' ' + amount(p.quantity) + (p.limit_price == null ? ' at market' : ' limit ' + amount(p.limit_price)) + ' #' + p.order_id;
+      case 'FILL': return p.side + ' ' + amount(p.quantity) + ' @ ' + amount(p.price) + ' #' + p.order_id
+        + (p.commission ? ' (commission ' + amount(p.commission) + ')' : '');
       default: return JSON.stringify(p);
     }
   }
 
   function onEvent(f) {
-    received++;
     dropped += f.dropped || 0;
-    text($('#event-count'), received + ' received' + (dropped ? ', ' + dropped + ' conflated' : ''));
     if (f.type === 'PORTFOLIO_UPDATE') { onPortfolio(f); return; }
-    const tr = make('tr', 'type-' + f.type);
+    received++;
+    if (f.history) fromHistory++;
+    const tr = make('tr', 'type-' + f.type + (f.history ? ' history' : ''));
     tr.dataset.type = f.type;
-    [f.time.replace('T', ' ').replace('Z', ''), f.type, f.source, f.symbol || '', detail(f)]
+    if (f.history) { tr.dataset.history = 'true'; tr.title = 'from the server\'s history, before this page opened'; }
+    const time = f.time.replace('T', ' ').replace('Z', '').replace(/(\.\d{3})\d+/, '$1');
+    [time, f.type, f.source, f.symbol || '', detail(f)]
       .forEach((v, i) => tr.appendChild(make('td', i === 4 ? 'detail' : null, v)));
     const body = $('#events tbody');
     body.insertBefore(tr, body.firstChild);
     while (body.childElementCount > MAX_ROWS) body.removeChild(body.lastChild);
+    showCount();
   }
+
+  function resetEvents() {
+    received = 0;
+    dropped = 0;
+    fromHistory = 0;
+    $('#events tbody').replaceChildren();
+    equity.loaded = false;
+    equity.early = [];
+    showCount();
+  }
+
+  // ------------------------------------------------------------------ the stream
 
   let ws = null;
   let retry = 500;
+  let historyWanted = MAX_ROWS;
+  let waitingForToken = false;
+  // the last token given was refused: said until another is given
+  let tokenRefused = false;
+
+  // the equity curve first: its snapshot is taken before the live PORTFOLIO_UPDATEs start
+  function requestStream(sock) {
+    sock.send(JSON.stringify({ history: 'equity' }));
+    sock.send(JSON.stringify({ subscribe: { events: ['PORTFOLIO_UPDATE'] } }));
+    sock.send(JSON.stringify({ subscribe: { events: TABLE_EVENTS, history: historyWanted } }));
+  }
+
+  function streamBadge(kind, message) {
+    const badge = $('#stream');
+    badge.className = 'badge ' + kind;
+    text(badge, message);
+  }
+
+  function onStreamError(sock, f) {
+    const path = f.details && f.details.length ? f.details[0].path : null;
+    if (f.error === 'wrong token') {
+      sessionStorage.removeItem(TOKEN_KEY);
+      tokenRefused = true;
+      tokenState('bad', f.close ? 'wrong token: not kept' : 'wrong token: not kept (the live view goes on)');
+      return;
+    }
+    if (/^authenticate first/.test(f.error) || /^no token within/.test(f.error)) {
+      waitingForToken = true;
+      tokenState('bad', (tokenRefused ? 'wrong token: not kept; ' : '') + 'this node needs the API token to read: enter it above');
+      streamBadge('warn', 'stream: waiting for the token');
+      return;
+    }
+    if (path === 'subscribe.history') {
+      // this node keeps less history: ask for what it has
+      const m = /\[0, (\d+)\]/.exec(f.details[0].message);
+      historyWanted = m ? Number(m[1]) : 0;
+      sock.send(JSON.stringify({ subscribe: { events: TABLE_EVENTS, history: historyWanted } }));
+      return;
+    }
+    streamBadge(f.close ? 'down' : 'warn', 'stream: ' + f.error);
+  }
 
   function connectStream(restart) {
     if (ws && restart) { ws.onclose = null; ws.close(); ws = null; }
     if (ws) return;
     const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const q = token() ? '?token=' + encodeURIComponent(token()) : '';
-    const sock = new WebSocket(proto + '//' + location.host + '/ws/signals' + q);
+    const sock = new WebSocket(proto + '//' + location.host + '/ws/signals');
     ws = sock;
-    const badge = $('#stream');
     sock.onopen = () => {
       retry = 500;
-      sock.send(JSON.stringify({ subscribe: { events: ['SIGNAL', 'ORDER', 'FILL', 'PORTFOLIO_UPDATE'] } }));
+      waitingForToken = false;
+      resetEvents();
+      if (token()) sock.send(JSON.stringify({ auth: token() }));
+      requestStream(sock);
     };
     sock.onmessage = (m) => {
       const f = JSON.parse(m.data);
       if (f.seq !== undefined) onEvent(f);
-      else if (f.subscribed !== undefined) { badge.className = 'badge up'; text(badge, 'live'); }
-      else if (f.error) { badge.className = 'badge warn'; text(badge, 'stream: ' + f.error); }
+      else if (f.subscribed !== undefined) streamBadge('up', 'live');
+      else if (f.authenticated) {
+        tokenRefused = false;
+        tokenState('ok', 'token accepted, kept for this session');
+        if (waitingForToken) {
+          // reads need the token on this node: what was refused without it comes now
+          waitingForToken = false;
+          requestStream(sock);
+          refreshTopology();
+          refreshMetrics();
+          refreshDeadLetters();
+        }
+      } else if (f.history === 'equity') onEquityHistory(f.curves || []);
+      else if (f.error) onStreamError(sock, f);
     };
     sock.onclose = () => {
-      badge.className = 'badge down';
-      text(badge, 'stream closed, reconnecting');
+      streamBadge('down', 'stream closed, reconnecting');
       ws = null;
       setTimeout(() => connectStream(false), retry);
       retry = Math.min(retry * 2, 10000);
@@ -298,6 +528,9 @@
   }
 
   // ------------------------------------------------------------------ start
+
+  // for a look from the browser's console (and the end-to-end test): the charts as drawn
+  window.tierbusDashboard = { latencyChart, throughputChart, equityChart, format: { si, siTicks, amount, micros } };
 
   refreshTopology();
   refreshMetrics();

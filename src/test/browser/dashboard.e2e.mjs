@@ -3,47 +3,31 @@
 //
 //   node dashboard.e2e.mjs --url http://127.0.0.1:PORT/ --token TOKEN --replay ID [--discard ID] --screenshots DIR
 //
-// Checks that the container tree shows, live signals arrive over the WebSocket, the tier table
-// and the equity curve fill, that the Replay button replays dead letter ID (and Discard
-// discards the --discard one). Exit 0 when
-// everything held, 1 with the reason otherwise. Screenshots go to DIR.
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
-import os from 'node:os';
+// Checks that the page opens on the server's history (recent events and the equity curve),
+// the container tree shows, live signals arrive over the WebSocket, the tier table and the
+// equity curve fill, the latency chart is on a log scale and the equity axis has room for its
+// labels, a wrong token is said at once while the stream goes on, the Replay button replays
+// dead letter ID (and Discard discards the --discard one), and an outage (a container whose
+// handler fails, deployed through the API) shows in the banner and goes away with it. Exit 0
+// when everything held, 1 with the reason otherwise. Screenshots go to DIR.
 import path from 'node:path';
+import { parseArgs, run, step } from './browser.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
-  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
-  return acc;
-}, []));
-for (const k of ['url', 'token', 'replay', 'screenshots']) {
-  if (!args[k]) { console.error('missing --' + k); process.exit(2); }
-}
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-if (!fs.existsSync(CHROMIUM)) {
-  console.error('chromium is missing at ' + CHROMIUM + ' (Debian package chromium: apt-get install -y chromium)');
-  process.exit(1);
-}
-fs.mkdirSync(args.screenshots, { recursive: true });
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tierbus-chromium-'));
-const step = (s) => console.log('step: ' + s);
+const args = parseArgs(['url', 'token', 'replay', 'screenshots']);
 
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM,
-  headless: true,
-  viewport: { width: 1400, height: 1000 },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const page = context.pages()[0] || await context.newPage();
-const problems = [];
-page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-page.on('console', (m) => { if (m.type() === 'error') problems.push('console error: ' + m.text()); });
-
-let code = 0;
-try {
+await run('dashboard', args.screenshots, async (page) => {
   step('open ' + args.url);
   await page.goto(args.url, { waitUntil: 'load', timeout: 20000 });
+
+  step('the page opens on the server\'s history: recent events and the equity curve');
+  await page.waitForFunction(() => document.querySelectorAll('#events tbody tr[data-history=true]').length >= 5,
+    null, { timeout: 5000 });
+  await page.waitForFunction(() => Number(document.querySelector('#equity-panel').dataset.historyPoints || 0) >= 3,
+    null, { timeout: 5000 });
+  const countText = await page.textContent('#event-count');
+  if (!/^showing \d+ of \d+ received \(\d+ from history\)/.test(countText)) {
+    throw new Error('the events table does not say what it shows of what arrived: ' + countText);
+  }
 
   step('the container tree shows every container, running');
   for (const id of ['feed', 'portfolio', 'sink', 'group', 'inner']) {
@@ -74,16 +58,64 @@ try {
   await page.waitForFunction(() => document.querySelector('#stream').textContent === 'live', null, { timeout: 15000 });
   // the charts update every second: wait for a few seconds of points and a non-zero rate
   await page.waitForFunction(() => {
-    const tds = document.querySelectorAll('#tiers tbody tr[data-tier=standard] td');
-    return tds.length && Number(tds[9].textContent) > 0
+    const td = document.querySelector('#tiers tbody tr[data-tier=standard] td[data-col=delivered_per_sec]');
+    return td && Number(td.textContent.replace(/,/g, '')) > 0
       && Number(document.querySelector('#charts-panel').dataset.points || 0) >= 4;
   }, null, { timeout: 15000 });
+  const shownOfReceived = await page.evaluate(() => {
+    const p = document.querySelector('#events-panel').dataset;
+    return [Number(p.shown), Number(p.received), document.querySelectorAll('#events tbody tr').length];
+  });
+  if (shownOfReceived[0] !== shownOfReceived[2] || shownOfReceived[0] > shownOfReceived[1]) {
+    throw new Error('the events count is not what the table shows: ' + shownOfReceived);
+  }
+
+  step('the latency chart is on a log scale; the equity axis has room for its labels (equity above 1 M)');
+  const scale = await page.evaluate(() => {
+    const u = window.tierbusDashboard.latencyChart;
+    const y = (v) => u.valToPos(v, 'y');
+    return { distr: u.scales.y.distr, decade1: y(10) - y(100), decade2: y(100) - y(1000) };
+  });
+  if (scale.distr !== 3 || Math.abs(scale.decade1 - scale.decade2) > 1 || scale.decade1 <= 0) {
+    throw new Error('the latency chart is not on a log scale: ' + JSON.stringify(scale));
+  }
+  const equityAxis = await page.evaluate(() => {
+    const u = window.tierbusDashboard.equityChart;
+    const values = u.data[1].filter((v) => v != null);
+    // the labels as drawn (uPlot keeps them on the axis) and the width the axis was given
+    const labels = (u.axes[1]._values || []).filter((l) => l);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = '12px system-ui, sans-serif';
+    return { max: Math.max(...values), labels, widest: Math.max(...labels.map((l) => ctx.measureText(l).width)),
+      axisWidth: u.bbox.left / devicePixelRatio };
+  });
+  if (equityAxis.max < 1e6 || equityAxis.labels.length < 2 || !equityAxis.labels.every((l) => /^\d+(\.\d+)?M$/.test(l))
+      || new Set(equityAxis.labels).size !== equityAxis.labels.length || equityAxis.axisWidth < equityAxis.widest + 8) {
+    throw new Error('equity labels are not distinct M values that fit their axis: ' + JSON.stringify(equityAxis));
+  }
   await page.screenshot({ path: path.join(args.screenshots, 'dashboard-live.png'), fullPage: true });
+
+  step('a wrong token is said at once, not kept, and the stream goes on');
+  await page.fill('#token', 'wrong-' + args.token);
+  await page.click('#token-form button[type=submit]');
+  await page.waitForFunction(() => {
+    const el = document.querySelector('#token-state');
+    return el.classList.contains('bad') && el.textContent.includes('wrong token');
+  }, null, { timeout: 3000 });
+  const dropped = await page.evaluate(() => sessionStorage.getItem('tierbus.token'));
+  if (dropped !== null) throw new Error('a wrong token was kept');
+  const before = await page.evaluate(() => Number(document.querySelector('#events-panel').dataset.received));
+  await page.waitForFunction((n) => Number(document.querySelector('#events-panel').dataset.received) >= n + 3,
+    before, { timeout: 10000 });
+  if (await page.textContent('#stream') !== 'live') throw new Error('the stream is not live after a wrong token');
+  await page.screenshot({ path: path.join(args.screenshots, 'dashboard-wrong-token.png'), fullPage: true });
 
   step('dead letter ' + args.replay + ' is listed; the token is entered once; Replay replays it');
   await page.waitForSelector(`#deadletters tbody tr[data-delivery-id="${args.replay}"]`, { timeout: 15000 });
   await page.fill('#token', args.token);
   await page.click('#token-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#token-state').classList.contains('ok'), null,
+    { timeout: 3000 });
   const kept = await page.evaluate(() => sessionStorage.getItem('tierbus.token'));
   if (kept !== args.token) throw new Error('the token was not kept in sessionStorage');
   await page.screenshot({ path: path.join(args.screenshots, 'dashboard-deadletters-before.png'), fullPage: true });
@@ -103,15 +135,27 @@ try {
     if (!after.includes('discarded')) throw new Error('no discard confirmation, message: ' + after);
   }
 
-  if (problems.length) throw new Error(problems.join('; '));
-  console.log(JSON.stringify({ ok: true, symbols, message }));
-} catch (e) {
-  code = 1;
-  console.error('FAILED: ' + e.message);
-  if (problems.length) console.error(problems.join('\n'));
-  try { await page.screenshot({ path: path.join(args.screenshots, 'failure.png'), fullPage: true }); } catch (ignored) { /* closed */ }
-} finally {
-  await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
-}
-process.exit(code);
+  step('an outage shows in the banner: a container whose handler fails, deployed through the API');
+  if (!(await page.isHidden('#outage'))) throw new Error('an outage banner before any outage: ' + await page.textContent('#outage'));
+  const deployed = await page.evaluate(async (token) => {
+    const res = await fetch('/api/containers', { method: 'POST',
+      headers: { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ container_type: 'throwing', container_id: 'broken',
+        external_events: { subscribes: [{ source: 'feed', events: ['SIGNAL'] }] } }) });
+    return res.status;
+  }, args.token);
+  if (deployed !== 201) throw new Error('could not deploy the failing container: HTTP ' + deployed);
+  await page.waitForFunction(() => {
+    const b = document.querySelector('#outage');
+    return !b.hidden && /router\.error_rate: standard [\d.]+ % of deliveries failed/.test(b.textContent);
+  }, null, { timeout: 15000 });
+  await page.waitForSelector('#tiers tbody tr[data-tier=standard] td[data-col=error_rate_pct].bad', { timeout: 5000 });
+  const outage = await page.textContent('#outage');
+  await page.screenshot({ path: path.join(args.screenshots, 'dashboard-outage.png'), fullPage: true });
+  const removed = await page.evaluate(async (token) => (await fetch('/api/containers/broken',
+    { method: 'DELETE', headers: { 'Authorization': 'Bearer ' + token } })).status, args.token);
+  if (removed !== 200 && removed !== 204) throw new Error('could not remove the failing container: HTTP ' + removed);
+  await page.waitForFunction(() => document.querySelector('#outage').hidden, null, { timeout: 15000 });
+
+  return { symbols, message, outage };
+});

@@ -1,10 +1,13 @@
 package dev.tierbus.api;
 
+import dev.tierbus.event.EventType;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Settings of a node's HTTP server (API, WebSocket stream, dashboard, metrics): the topology's
@@ -22,6 +25,19 @@ public final class ApiOptions {
   public static final long DEFAULT_PING_INTERVAL_MS = 15_000;
   public static final int DEFAULT_MAX_PENDING_FRAMES = 256;
   public static final int DEFAULT_MAX_CLIENTS = 5_000;
+  public static final long DEFAULT_AUTH_TIMEOUT_MS = 5_000;
+  public static final int DEFAULT_MAX_UNAUTHENTICATED = 64;
+  public static final int DEFAULT_MAX_SUBSCRIPTIONS = 64;
+  public static final int DEFAULT_MAX_FRAME_BYTES = 65_536;
+  /** Smallest {@code max_frame_bytes}: a subscribe naming a few dozen symbols must fit. */
+  public static final int MIN_MAX_FRAME_BYTES = 1_024;
+  /** Largest {@code max_frame_bytes}: the server holds a whole message before reading it. */
+  public static final int MAX_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+  public static final int DEFAULT_HISTORY_SIZE = 500;
+  /** Largest {@code history_size}: events kept per type, each held in memory. */
+  public static final int MAX_HISTORY_SIZE = 10_000;
+  public static final Set<EventType> DEFAULT_HISTORY_EVENTS =
+      Set.copyOf(EnumSet.of(EventType.SIGNAL, EventType.ORDER, EventType.FILL, EventType.PORTFOLIO_UPDATE));
 
   private boolean enabled = DEFAULT_ENABLED;
   private int port = DEFAULT_PORT;
@@ -33,6 +49,12 @@ public final class ApiOptions {
   private long pingIntervalMs = DEFAULT_PING_INTERVAL_MS;
   private int maxPendingFrames = DEFAULT_MAX_PENDING_FRAMES;
   private int maxClients = DEFAULT_MAX_CLIENTS;
+  private long authTimeoutMs = DEFAULT_AUTH_TIMEOUT_MS;
+  private int maxUnauthenticated = DEFAULT_MAX_UNAUTHENTICATED;
+  private int maxSubscriptions = DEFAULT_MAX_SUBSCRIPTIONS;
+  private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+  private int historySize = DEFAULT_HISTORY_SIZE;
+  private Set<EventType> historyEvents = DEFAULT_HISTORY_EVENTS;
 
   public ApiOptions() {}
 
@@ -60,6 +82,17 @@ public final class ApiOptions {
     pingIntervalMs = ws.getLong("ping_interval_ms", DEFAULT_PING_INTERVAL_MS);
     maxPendingFrames = ws.getInteger("max_pending_frames", DEFAULT_MAX_PENDING_FRAMES);
     maxClients = ws.getInteger("max_clients", DEFAULT_MAX_CLIENTS);
+    authTimeoutMs = ws.getLong("auth_timeout_ms", DEFAULT_AUTH_TIMEOUT_MS);
+    maxUnauthenticated = ws.getInteger("max_unauthenticated", DEFAULT_MAX_UNAUTHENTICATED);
+    maxSubscriptions = ws.getInteger("max_subscriptions", DEFAULT_MAX_SUBSCRIPTIONS);
+    maxFrameBytes = ws.getInteger("max_frame_bytes", DEFAULT_MAX_FRAME_BYTES);
+    historySize = ws.getInteger("history_size", DEFAULT_HISTORY_SIZE);
+    JsonArray types = ws.getJsonArray("history_events");
+    if (types != null) {
+      Set<EventType> set = EnumSet.noneOf(EventType.class);
+      types.forEach(t -> set.add(EventType.fromName(String.valueOf(t))));
+      historyEvents = Set.copyOf(set);
+    }
   }
 
   public static ApiOptions fromJson(JsonObject json) {
@@ -78,7 +111,13 @@ public final class ApiOptions {
         .put("websocket", new JsonObject()
             .put("ping_interval_ms", pingIntervalMs)
             .put("max_pending_frames", maxPendingFrames)
-            .put("max_clients", maxClients));
+            .put("max_clients", maxClients)
+            .put("auth_timeout_ms", authTimeoutMs)
+            .put("max_unauthenticated", maxUnauthenticated)
+            .put("max_subscriptions", maxSubscriptions)
+            .put("max_frame_bytes", maxFrameBytes)
+            .put("history_size", historySize)
+            .put("history_events", new JsonArray(historyEvents.stream().sorted().map(Enum::name).toList())));
     if (token != null) {
       json.put("token", token);
     }
@@ -112,6 +151,22 @@ public final class ApiOptions {
     }
     if (maxClients < 1) {
       bad.add("websocket.max_clients must be >= 1, was " + maxClients);
+    }
+    if (authTimeoutMs < 100) {
+      bad.add("websocket.auth_timeout_ms must be >= 100, was " + authTimeoutMs);
+    }
+    if (maxUnauthenticated < 1) {
+      bad.add("websocket.max_unauthenticated must be >= 1, was " + maxUnauthenticated);
+    }
+    if (maxSubscriptions < 1) {
+      bad.add("websocket.max_subscriptions must be >= 1, was " + maxSubscriptions);
+    }
+    if (maxFrameBytes < MIN_MAX_FRAME_BYTES || maxFrameBytes > MAX_MAX_FRAME_BYTES) {
+      bad.add("websocket.max_frame_bytes must be in [" + MIN_MAX_FRAME_BYTES + ", " + MAX_MAX_FRAME_BYTES + "], was "
+          + maxFrameBytes);
+    }
+    if (historySize < 0 || historySize > MAX_HISTORY_SIZE) {
+      bad.add("websocket.history_size must be in [0, " + MAX_HISTORY_SIZE + "], was " + historySize);
     }
     if (!bad.isEmpty()) {
       throw new IllegalArgumentException("bad HTTP options: " + String.join("; ", bad));
@@ -214,9 +269,91 @@ public final class ApiOptions {
     return maxClients;
   }
 
-  /** WebSocket clients at once; one more is refused with 503. */
+  /**
+   * WebSocket clients at once that may read (with {@link #isAuthReads()}: that have given the
+   * token); one more is refused with 503.
+   */
   public ApiOptions setMaxClients(int maxClients) {
     this.maxClients = maxClients;
+    return this;
+  }
+
+  public long getAuthTimeoutMs() {
+    return authTimeoutMs;
+  }
+
+  /**
+   * With {@link #isAuthReads()}: how long a WebSocket client that connected without the token
+   * has to send it; then it gets an error frame and is closed (1008).
+   */
+  public ApiOptions setAuthTimeoutMs(long authTimeoutMs) {
+    this.authTimeoutMs = authTimeoutMs;
+    return this;
+  }
+
+  public int getMaxUnauthenticated() {
+    return maxUnauthenticated;
+  }
+
+  /**
+   * With {@link #isAuthReads()}: WebSocket clients at once that have not sent the token yet.
+   * They never count against {@link #getMaxClients()}; one more is refused with 503 (a client
+   * connecting with {@code ?token=} is not affected).
+   */
+  public ApiOptions setMaxUnauthenticated(int maxUnauthenticated) {
+    this.maxUnauthenticated = maxUnauthenticated;
+    return this;
+  }
+
+  public int getMaxSubscriptions() {
+    return maxSubscriptions;
+  }
+
+  /** Subscriptions one WebSocket client may hold; one more gets an error frame (the connection stays). */
+  public ApiOptions setMaxSubscriptions(int maxSubscriptions) {
+    this.maxSubscriptions = maxSubscriptions;
+    return this;
+  }
+
+  public int getMaxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  /**
+   * Largest message a WebSocket client may send, as one frame or fragmented; a bigger one gets
+   * an error frame and the connection is closed (1009). Also the size of the frames the server
+   * writes: a longer message goes out fragmented.
+   */
+  public ApiOptions setMaxFrameBytes(int maxFrameBytes) {
+    this.maxFrameBytes = maxFrameBytes;
+    return this;
+  }
+
+  public int getHistorySize() {
+    return historySize;
+  }
+
+  /**
+   * Events the WebSocket hub keeps per event type for a subscribe that asks for history
+   * ({@code "history": n}, at most this many); 0 keeps none (and asks for none).
+   */
+  public ApiOptions setHistorySize(int historySize) {
+    this.historySize = historySize;
+    return this;
+  }
+
+  public Set<EventType> getHistoryEvents() {
+    return historyEvents;
+  }
+
+  /**
+   * Event types the WebSocket hub follows from the start, with or without clients, so their
+   * history is there when a client asks (other types: only while a client subscribes). The
+   * hub is a subscriber of the router for them: a reliable-tier type among them is journalled
+   * for it too.
+   */
+  public ApiOptions setHistoryEvents(Set<EventType> historyEvents) {
+    this.historyEvents = Set.copyOf(historyEvents);
     return this;
   }
 }

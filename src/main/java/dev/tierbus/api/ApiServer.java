@@ -138,8 +138,10 @@ public final class ApiServer {
       return OpenAPIContract.from(vertx, CONTRACT).compose(contract -> {
         ApiNode node = new ApiNode(vertx, runtime, options, token, contract, deadLetters, journalStatus);
         ApiVerticle.PortHolder chosen = new ApiVerticle.PortHolder();
-        return vertx.deployVerticle(() -> new ApiVerticle(node, chosen),
-                new DeploymentOptions().setInstances(options.getInstances()))
+        // the WebSocket hub follows its history types before the first client can ask for them
+        return node.hub().start()
+            .compose(v -> vertx.deployVerticle(() -> new ApiVerticle(node, chosen),
+                new DeploymentOptions().setInstances(options.getInstances())))
             .recover(e -> node.close().transform(ar -> Future.failedFuture(new IllegalStateException(
                 "cannot listen on " + options.getHost() + ":" + options.getPort() + ": " + e.getMessage(), e))))
             .map(id -> new ApiServer(vertx, node, id, chosen.port(), generated));

@@ -3,8 +3,11 @@ package dev.tierbus.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tierbus.event.EventType;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ApiOptionsTest {
@@ -29,5 +32,33 @@ class ApiOptionsTest {
         .hasMessageContaining("port must be in [0, 65535], was 70000")
         .hasMessageContaining("instances must be >= 1, was 0")
         .hasMessageContaining("websocket.max_pending_frames must be >= 1, was 0");
+  }
+
+  @Test
+  void theWebSocketLimitsAndHistoryHaveDefaultsAndRoundTrip() {
+    ApiOptions d = new ApiOptions();
+    assertThat(d.getAuthTimeoutMs()).isEqualTo(5_000);
+    assertThat(d.getMaxUnauthenticated()).isEqualTo(64);
+    assertThat(d.getMaxSubscriptions()).isEqualTo(64);
+    assertThat(d.getMaxFrameBytes()).isEqualTo(65_536);
+    assertThat(d.getHistorySize()).isEqualTo(500);
+    assertThat(d.getHistoryEvents()).containsExactlyInAnyOrder(EventType.SIGNAL, EventType.ORDER, EventType.FILL,
+        EventType.PORTFOLIO_UPDATE);
+    ApiOptions o = new ApiOptions().setAuthTimeoutMs(700).setMaxUnauthenticated(3).setMaxSubscriptions(9)
+        .setMaxFrameBytes(4096).setHistorySize(0).setHistoryEvents(Set.of(EventType.SIGNAL));
+    JsonObject json = new JsonObject(o.toJson().encode());
+    assertThat(json.getJsonObject("websocket").getJsonArray("history_events")).isEqualTo(new JsonArray().add("SIGNAL"));
+    assertThat(ApiOptions.fromJson(json).toJson()).isEqualTo(o.toJson());
+  }
+
+  @Test
+  void validateNamesEveryBadWebSocketValue() {
+    assertThatThrownBy(() -> new ApiOptions().setAuthTimeoutMs(10).setMaxUnauthenticated(0).setMaxSubscriptions(0)
+        .setMaxFrameBytes(100).setHistorySize(-1).validate())
+        .hasMessageContaining("websocket.auth_timeout_ms must be >= 100, was 10")
+        .hasMessageContaining("websocket.max_unauthenticated must be >= 1, was 0")
+        .hasMessageContaining("websocket.max_subscriptions must be >= 1, was 0")
+        .hasMessageContaining("websocket.max_frame_bytes must be in [1024, 16777216], was 100")
+        .hasMessageContaining("websocket.history_size must be in [0, 10000], was -1");
   }
 }

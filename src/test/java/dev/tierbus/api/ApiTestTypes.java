@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Container types for the API tests, on top of the topology tests' {@link TestTypes}:
  * {@code ticker} publishes a SIGNAL per symbol every {@code interval_ms} (and, with
- * {@code equity: true}, a PORTFOLIO_UPDATE; it declares those three parameters), {@code sink} only receives, {@code slow_sink} takes 2 ms per event,
+ * {@code equity: true}, a PORTFOLIO_UPDATE around {@code equity_base}, by default 100 000; it
+ * declares those parameters), {@code sink} only receives, {@code slow_sink} takes 2 ms per event,
  * {@code throwing} fails in its router handler.
  */
 final class ApiTestTypes {
@@ -62,12 +63,16 @@ final class ApiTestTypes {
             if (interval != null && !(interval instanceof Integer i && i >= 1)) {
               problems.add("interval_ms: expected an integer >= 1, got " + interval);
             }
+            Object base = spec.params().getValue("equity_base");
+            if (base != null && !(base instanceof Number n && n.doubleValue() >= 0)) {
+              problems.add("equity_base: expected a number >= 0, got " + base);
+            }
             return problems;
           }
 
           @Override
           public Optional<Set<String>> parameters() {
-            return Optional.of(Set.of("symbols", "interval_ms", "equity"));
+            return Optional.of(Set.of("symbols", "interval_ms", "equity", "equity_base"));
           }
         });
   }
@@ -82,6 +87,7 @@ final class ApiTestTypes {
       JsonObject p = params();
       List<Object> symbols = p.getJsonArray("symbols").getList();
       boolean equity = p.getBoolean("equity", false);
+      double base = p.getNumber("equity_base", 100_000).doubleValue();
       timer = vertx.setPeriodic(p.getInteger("interval_ms", 100), id -> {
         n++;
         for (Object s : symbols) {
@@ -90,7 +96,7 @@ final class ApiTestTypes {
               new Signal(d, d == Direction.LONG ? 0.5 : -0.5, "tick " + n, id())));
         }
         if (equity) {
-          double eq = 100_000 + 250 * Math.sin(n / 5.0) + 10 * n;
+          double eq = base + 250 * Math.sin(n / 5.0) + 10 * n;
           publishExternal(event(EventType.PORTFOLIO_UPDATE, null, System.currentTimeMillis() * 1_000_000L,
               new PortfolioUpdate(eq / 2, eq, 10 * n, 0, Map.of())));
         }

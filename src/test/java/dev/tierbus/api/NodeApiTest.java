@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,10 +58,18 @@ class NodeApiTest {
     JsonObject signal = routes.stream().map(o -> (JsonObject) o)
         .filter(r -> r.getString("type").equals("SIGNAL") && r.getString("publisher").equals("feed")).findFirst().orElseThrow();
     assertThat(signal.getString("tier")).isEqualTo("standard");
-    JsonObject sub = signal.getJsonArray("subscribers").getJsonObject(0);
-    assertThat(sub.getString("subscriber")).isEqualTo("sink");
+    // the sink, and the WebSocket hub, which follows SIGNAL from the start for its history
+    JsonArray subscribers = signal.getJsonArray("subscribers");
+    assertThat(subscribers.stream().map(o -> ((JsonObject) o).getString("subscriber")))
+        .containsExactlyInAnyOrder("sink", "api.websocket");
+    JsonObject sub = subscribers.stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getString("subscriber").equals("sink")).findFirst().orElseThrow();
     assertThat(sub.getJsonObject("filters").getJsonArray("symbols")).containsExactly("AAPL");
-    assertThat(body.getInteger("rows")).isEqualTo(1);
+    // one row per (type, publisher, subscription): the sink's one, the others the hub's
+    List<String> rowSubscribers = routes.stream().flatMap(r -> ((JsonObject) r).getJsonArray("subscribers").stream())
+        .map(o -> ((JsonObject) o).getString("subscriber")).toList();
+    assertThat(body.getInteger("rows")).isEqualTo(rowSubscribers.size());
+    assertThat(rowSubscribers.stream().filter(name -> !name.equals("api.websocket"))).containsExactly("sink");
   }
 
   @Test

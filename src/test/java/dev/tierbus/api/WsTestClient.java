@@ -18,18 +18,29 @@ final class WsTestClient implements AutoCloseable {
   final WebSocket ws;
   final List<JsonObject> frames = new CopyOnWriteArrayList<>();
   volatile boolean closed;
+  /** The status code of the server's close frame, once closed (null: none came). */
+  volatile Short closeCode;
 
   private WsTestClient(WebSocketClient client, WebSocket ws) {
     this.client = client;
     this.ws = ws;
     ws.textMessageHandler(t -> frames.add(new JsonObject(t)));
-    ws.closeHandler(v -> closed = true);
+    ws.closeHandler(v -> {
+      closeCode = ws.closeStatusCode();
+      closed = true;
+    });
   }
 
   static WsTestClient connect(Vertx vertx, int port, String uri) throws Exception {
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(1 << 20)
         .setMaxMessageSize(1 << 22));
-    return new WsTestClient(client, await(client.connect(port, "127.0.0.1", uri)));
+    try {
+      // handlers set as the connection completes, on its event loop: a frame the server sends at once is kept
+      return await(client.connect(port, "127.0.0.1", uri).map(ws -> new WsTestClient(client, ws)));
+    } catch (Exception e) {
+      client.close();
+      throw e;
+    }
   }
 
   void send(JsonObject msg) throws Exception {
@@ -64,6 +75,11 @@ final class WsTestClient implements AutoCloseable {
 
   List<JsonObject> events() {
     return frames.stream().filter(f -> f.containsKey("seq")).toList();
+  }
+
+  /** The error frames received, in order. */
+  List<JsonObject> errors() {
+    return frames.stream().filter(f -> f.containsKey("error")).toList();
   }
 
   @Override

@@ -50,4 +50,33 @@ class HttpSectionTest {
     assertThat(r.problems()).isEmpty();
     assertThat(r.warnings()).anySatisfy(w -> assertThat(w).startsWith("http.token: a token of 5 characters"));
   }
+
+  @Test
+  void theWebSocketLimitsAndHistoryKeysAreCheckedWithTheirPaths() {
+    TopologyValidator.Result good = check("""
+        a: {container_type: data}
+        http:
+          websocket: {auth_timeout_ms: 2000, max_unauthenticated: 8, max_subscriptions: 16, max_frame_bytes: 4096,
+                      history_size: 100, history_events: [SIGNAL, FILL]}
+        """);
+    assertThat(good.problems()).isEmpty();
+    assertThat(good.topology().http().getJsonObject("websocket").getInteger("max_frame_bytes")).isEqualTo(4096);
+
+    TopologyValidator.Result bad = check("""
+        a: {container_type: data}
+        http:
+          websocket: {auth_timeout_ms: 5, max_unauthenticated: 0, max_subscriptions: -1, max_frame_bytes: 100,
+                      history_size: 20000, history_events: [SIGNAL, SIGNALS, 3], max_subscription: 4}
+        """);
+    assertThat(bad.problems()).extracting(Problem::path).containsExactlyInAnyOrder("http.websocket.auth_timeout_ms",
+        "http.websocket.max_unauthenticated", "http.websocket.max_subscriptions", "http.websocket.max_frame_bytes",
+        "http.websocket.history_size", "http.websocket.history_events[1]", "http.websocket.history_events[2]",
+        "http.websocket.max_subscription");
+    assertThat(bad.problems()).extracting(Problem::toString).contains(
+        "http.websocket.auth_timeout_ms: must be >= 100, was 5",
+        "http.websocket.max_frame_bytes: must be in [1024, 16777216], was 100",
+        "http.websocket.history_size: must be in [0, 10000], was 20000");
+    assertThat(bad.problems()).anySatisfy(p -> assertThat(p.toString())
+        .startsWith("http.websocket.history_events[1]: unknown event type 'SIGNALS', expected one of [BAR, "));
+  }
 }

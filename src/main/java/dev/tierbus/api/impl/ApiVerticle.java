@@ -35,7 +35,7 @@ public final class ApiVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(node.options().getHost())
         .setCompressionSupported(true)
-        .setMaxWebSocketFrameSize(65_536)
+        .setMaxWebSocketFrameSize(node.options().getMaxFrameBytes())
         // a client declared dead gets this long to answer the close frame
         .setWebSocketClosingTimeout(2));
     return server.requestHandler(ApiRouter.create(node))

@@ -2,7 +2,6 @@ package dev.tierbus.api.impl;
 
 import dev.tierbus.api.ApiOptions;
 import dev.tierbus.event.Event;
-import dev.tierbus.event.EventJson;
 import dev.tierbus.event.EventType;
 import dev.tierbus.router.Filter;
 import dev.tierbus.router.Subscription;
@@ -13,9 +12,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonArray;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,12 +25,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans router events out to the WebSocket clients of {@code /ws/signals}.
+ * Fans router events out to the WebSocket clients of {@code /ws/signals}, and keeps their
+ * recent history.
  *
  * <pre>
- * router ──(one subscription per event type some client wants, subscriber "api.websocket")──► onEvent
+ * router ──(one subscription per event type followed for history or wanted by some client,
+ *           subscriber "api.websocket")──► onEvent
  *    onEvent: wanted type? → the hub's backlog (bounded, conflating)                      [router's thread]
- *    fan-out: index[type] → clients by symbol + of any symbol → filter → JSON once → each client's Outbox
+ *    fan-out: → EventHistory (ring per type), EquityCurve (PORTFOLIO_UPDATE)
+ *             → ClientIndex: clients by type and symbol + of any symbol → filter → JSON once → each client's Outbox
  *                                                                                   [the hub's event loop]
  *    Outbox ──(FrameFlusher: one task per event loop writes every ready client's frames,
  *              while each socket's write queue has room)──► text frame
@@ -43,9 +45,17 @@ import org.slf4j.LoggerFactory;
  * returns), holds a delivery. If the fan-out itself falls {@value #BACKLOG} events behind, the
  * backlog keeps the latest event per (type, symbol) and counts the rest
  * ({@link #eventsConflated()}). A slow client is conflated in its own outbox ({@link Outbox});
- * others are not affected. The index is
- * rebuilt (copy-on-write) when a client subscribes, unsubscribes or leaves, and the router
- * subscriptions follow it, changed one at a time on the hub's own context.
+ * others are not affected. The {@link ClientIndex} is rebuilt (copy-on-write) when a client
+ * subscribes, unsubscribes or leaves, and the router subscriptions follow it, changed one at a
+ * time on the hub's own context.
+ *
+ * <p>History: the types of {@code websocket.history_events} are followed from the start, with
+ * or without clients; other types only while a client wants them (their history is forgotten
+ * when the hub stops following them, so it never has a gap). A subscribe asking for
+ * {@code history: n} is added to the index and served its last {@code n} matching events in one
+ * step on the hub's context, the same context that records and fans out: every event is then
+ * either in the history sent or fanned out live to the new subscription, never both, never
+ * neither. Clients take places of {@link ClientSlots}.
  */
 public final class SignalHub {
 
@@ -53,32 +63,27 @@ public final class SignalHub {
   public static final String SUBSCRIBER_ID = "api.websocket";
 
   private static final Logger log = LoggerFactory.getLogger(SignalHub.class);
-  private static final Entry[] NONE = new Entry[0];
   private static final long ERROR_LOG_INTERVAL_NANOS = 5_000_000_000L;
   /** Events the fan-out may have waiting before the backlog conflates. */
   static final int BACKLOG = 8192;
   /** Events fanned out per event-loop turn before the hub yields its loop. */
   private static final int FAN_OUT_TURN = 256;
+  /** Points kept per equity curve. */
+  static final int EQUITY_POINTS = 2000;
 
-  /** A client and its filters that name one event type. */
-  private record Entry(SignalSession session, StreamFilter[] filters) {
-    boolean matches(Event e) {
-      for (StreamFilter f : filters) {
-        if (f.matches(e)) {
-          return true;
-        }
-      }
-      return false;
-    }
-  }
-
-  private record TypeIndex(Map<String, Entry[]> bySymbol, Entry[] any) {}
+  /** A subscribe on its way into the index. */
+  private record Joining(SignalSession session, StreamFilter filter, Promise<Integer> done) {}
 
   private final Vertx vertx;
   private final TieredEventRouter router;
   private final ApiOptions options;
   private final Context context;
   private final Set<SignalSession> sessions = ConcurrentHashMap.newKeySet();
+  private final ClientSlots slots;
+  /** By type code: followed from the start for its history. */
+  private final boolean[] followed = new boolean[32];
+  private final EventHistory history;
+  private final EquityCurve equity = new EquityCurve(EQUITY_POINTS);
   /** One per event loop that has clients (the threads of the server's event loops, a few). */
   private final Map<Thread, FrameFlusher> flushers = new ConcurrentHashMap<>();
   private final Map<EventType, SubscriptionHandle> routerSubscriptions = new EnumMap<>(EventType.class);
@@ -86,11 +91,12 @@ public final class SignalHub {
   private final LongAdder droppedByClosed = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final AtomicLong lastErrorLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
-  private volatile TypeIndex[] index = new TypeIndex[32];
+  private volatile ClientIndex index = ClientIndex.EMPTY;
   private final Outbox<Event> backlog = new Outbox<>(BACKLOG);
   private final Runnable fanOutTask = this::fanOutTurn;
   private Future<Void> reconciling = Future.succeededFuture();
   private final List<Promise<Void>> waiting = new ArrayList<>();
+  private final List<Joining> joining = new ArrayList<>();
   private boolean changeScheduled;
   private volatile boolean closed;
 
@@ -101,20 +107,52 @@ public final class SignalHub {
     // the hub's own event-loop context: router subscriptions are made here, so fast-tier
     // events arrive on an event loop and standard/reliable ones on the router's worker pool
     this.context = vertx.getOrCreateContext();
+    this.slots = new ClientSlots(options.getMaxClients(), options.getMaxUnauthenticated());
+    this.history = new EventHistory(options.getHistorySize());
+    if (options.getHistorySize() > 0) {
+      options.getHistoryEvents().forEach(t -> followed[t.code()] = true);
+    }
   }
 
-  /** True when one more client may connect. */
-  boolean admits() {
-    return !closed && sessions.size() < options.getMaxClients();
+  /** Subscribes to the router for the types followed for their history; completes when their events flow. */
+  public Future<Void> start() {
+    return changed();
   }
 
-  /** Takes a new client; call on the socket's event loop. */
-  void accept(ServerWebSocket ws, String token, boolean authenticated) {
+  /**
+   * Takes a place for a client about to connect: among the readers when authenticated (or
+   * reads are open), else among those yet to give the token. False when that kind is full or
+   * the hub is closed; otherwise {@link #accept} or {@link #release} must follow.
+   */
+  boolean admit(boolean authenticated) {
+    return !closed && slots.take(authenticated);
+  }
+
+  /** Gives back a place {@link #admit} took for a client that did not connect after all. */
+  void release(boolean authenticated) {
+    slots.release(authenticated);
+  }
+
+  /** Moves a client that gave the token among the readers; false when they are full. */
+  boolean promote() {
+    return slots.promote();
+  }
+
+  /** True once {@link #close} was called: no client is let in any more. */
+  boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Takes a new client that {@link #admit} let in; call on the socket's event loop.
+   *
+   * @param wrongToken a wrong {@code ?token=} while reads are open: the client is told, and reads
+   */
+  void accept(ServerWebSocket ws, String token, boolean authenticated, boolean wrongToken) {
     FrameFlusher flusher = flushers.computeIfAbsent(Thread.currentThread(), t -> new FrameFlusher(vertx.getOrCreateContext()));
-    SignalSession s = new SignalSession(this, ws, vertx, flusher, options.getMaxPendingFrames(), token, authenticated,
-        options.getPingIntervalMs());
+    SignalSession s = new SignalSession(this, ws, vertx, flusher, options, token, authenticated);
     sessions.add(s);
-    s.start();
+    s.start(wrongToken);
   }
 
   // ---------------------------------------------------------------- router side
@@ -122,7 +160,8 @@ public final class SignalHub {
   /** The router's handler: queue the event for the fan-out (O(1), never throws). */
   private void onEvent(Event e) {
     try {
-      if (index[e.type().code()] != null && backlog.offer(e.type(), e.symbol(), e)) {
+      int code = e.type().code();
+      if ((followed[code] || index.wants(e.type())) && backlog.offer(e.type(), e.symbol(), e)) {
         context.runOnContext(v -> fanOutTask.run());
       }
     } catch (Throwable t) {
@@ -144,18 +183,16 @@ public final class SignalHub {
 
   private void fanOut(Event e) {
     try {
-      TypeIndex t = index[e.type().code()];
-      if (t == null) {
+      ClientIndex clients = index;
+      if (!followed[e.type().code()] && !clients.wants(e.type())) {
+        // the hub stopped following this type since the event was queued
         return;
       }
-      Entry[] bySymbol = e.symbol() == null ? NONE : t.bySymbol.getOrDefault(e.symbol(), NONE);
-      String body = null;
-      for (Entry en : t.any) {
-        body = deliver(en, e, body);
+      history.record(e);
+      if (e.type() == EventType.PORTFOLIO_UPDATE) {
+        equity.record(e);
       }
-      for (Entry en : bySymbol) {
-        body = deliver(en, e, body);
-      }
+      clients.deliver(e);
     } catch (Throwable t) {
       failed(e, t);
     }
@@ -171,21 +208,27 @@ public final class SignalHub {
     }
   }
 
-  private static String deliver(Entry en, Event e, String body) {
-    if (!en.matches(e)) {
-      return body;
-    }
-    String b = body == null ? frameBody(e) : body;
-    en.session.offer(e, b);
-    return b;
-  }
-
-  /** The event's JSON without its opening brace: a session prepends {@code {"seq":n,}. */
-  static String frameBody(Event e) {
-    return EventJson.toJson(e).encode().substring(1);
-  }
-
   // ---------------------------------------------------------------- changes
+
+  /**
+   * Adds a client's subscription; completes with the number of history frames queued for it
+   * (ahead of its live ones) once events of its types flow, or fails (and nothing was added).
+   */
+  Future<Integer> subscribe(SignalSession session, StreamFilter filter) {
+    Promise<Integer> done = Promise.promise();
+    synchronized (this) {
+      joining.add(new Joining(session, filter, done));
+    }
+    changed();
+    return done.future();
+  }
+
+  /** The equity curves of every PORTFOLIO_UPDATE source, read on the hub's context. */
+  Future<JsonArray> equityHistory() {
+    Promise<JsonArray> done = Promise.promise();
+    context.runOnContext(v -> done.complete(equity.toJson()));
+    return done.future();
+  }
 
   /**
    * Asks for the index to be rebuilt from every client's filters and the router subscriptions
@@ -212,52 +255,73 @@ public final class SignalHub {
    */
   private void applyChanges() {
     List<Promise<Void>> batch;
+    List<Joining> joined;
     synchronized (this) {
       batch = new ArrayList<>(waiting);
       waiting.clear();
+      joined = new ArrayList<>(joining);
+      joining.clear();
       changeScheduled = false;
     }
+    for (Joining j : joined) {
+      j.session.filters().add(j.filter);
+    }
     rebuild();
+    // on the context that records and fans out: from here on, the new subscriptions get live
+    // what the history below does not hold
+    List<Integer> sent = new ArrayList<>(joined.size());
+    for (Joining j : joined) {
+      sent.add(serveHistory(j.session, j.filter));
+    }
     reconciling = reconciling.transform(ar -> reconcile());
-    reconciling.onComplete(ar -> batch.forEach(p -> p.handle(ar)));
+    reconciling.onComplete(ar -> {
+      batch.forEach(p -> p.handle(ar));
+      for (int i = 0; i < joined.size(); i++) {
+        Joining j = joined.get(i);
+        if (ar.succeeded()) {
+          j.done.tryComplete(sent.get(i));
+        } else {
+          j.session.filters().remove(j.filter);
+          j.done.tryFail(ar.cause());
+        }
+      }
+      if (ar.failed() && !joined.isEmpty()) {
+        changed();
+      }
+    });
   }
 
-  void remove(SignalSession s) {
+  private int serveHistory(SignalSession session, StreamFilter filter) {
+    if (filter.history() == 0) {
+      return 0;
+    }
+    List<Event> past = history.last(filter, filter.history());
+    List<String> bodies = new ArrayList<>(past.size());
+    for (Event e : past) {
+      bodies.add(ClientIndex.historyFrameBody(e));
+    }
+    session.offerHistory(bodies);
+    return bodies.size();
+  }
+
+  void remove(SignalSession s, boolean authenticated) {
     if (sessions.remove(s)) {
+      slots.release(authenticated);
       droppedByClosed.add(s.droppedTotal());
       changed();
     }
   }
 
   private synchronized void rebuild() {
-    Map<EventType, Map<String, List<Entry>>> bySymbol = new EnumMap<>(EventType.class);
-    Map<EventType, List<Entry>> any = new EnumMap<>(EventType.class);
-    for (SignalSession s : sessions) {
-      Map<EventType, List<StreamFilter>> byType = new EnumMap<>(EventType.class);
-      for (StreamFilter f : s.filters()) {
-        for (EventType t : f.events()) {
-          byType.computeIfAbsent(t, k -> new ArrayList<>()).add(f);
-        }
-      }
-      byType.forEach((type, fs) -> {
-        Entry entry = new Entry(s, fs.toArray(new StreamFilter[0]));
-        if (fs.stream().anyMatch(f -> f.symbols().isEmpty())) {
-          any.computeIfAbsent(type, k -> new ArrayList<>()).add(entry);
-        } else {
-          Map<String, List<Entry>> m = bySymbol.computeIfAbsent(type, k -> new HashMap<>());
-          fs.stream().flatMap(f -> f.symbols().stream()).distinct()
-              .forEach(sym -> m.computeIfAbsent(sym, k -> new ArrayList<>()).add(entry));
-        }
-      });
-    }
-    TypeIndex[] next = new TypeIndex[32];
+    ClientIndex before = index;
+    ClientIndex next = ClientIndex.build(sessions);
     for (EventType t : EventType.values()) {
-      List<Entry> a = any.getOrDefault(t, List.of());
-      Map<String, List<Entry>> b = bySymbol.getOrDefault(t, Map.of());
-      if (!a.isEmpty() || !b.isEmpty()) {
-        Map<String, Entry[]> frozen = new HashMap<>();
-        b.forEach((sym, list) -> frozen.put(sym, list.toArray(NONE)));
-        next[t.code()] = new TypeIndex(frozen, a.toArray(NONE));
+      if (before.wants(t) && !next.wants(t) && !followed[t.code()]) {
+        // no longer followed: what was kept would be followed by a gap
+        history.clear(t);
+        if (t == EventType.PORTFOLIO_UPDATE) {
+          equity.clear();
+        }
       }
     }
     index = next;
@@ -265,10 +329,10 @@ public final class SignalHub {
 
   /** On the hub's context: one router subscription per wanted type, none for the others. */
   private Future<Void> reconcile() {
-    TypeIndex[] wanted = closed ? new TypeIndex[32] : index;
+    ClientIndex indexed = index;
     List<Future<?>> steps = new ArrayList<>();
     for (EventType t : EventType.values()) {
-      boolean want = wanted[t.code()] != null;
+      boolean want = !closed && (followed[t.code()] || indexed.wants(t));
       SubscriptionHandle h = routerSubscriptions.get(t);
       if (want && h == null) {
         steps.add(router.subscribe(new Subscription(SUBSCRIBER_ID, null, Set.of(t), Filter.NONE, null), this::onEvent)
@@ -322,16 +386,5 @@ public final class SignalHub {
   /** Events the fan-out could not keep up with, conflated before reaching any client. */
   public long eventsConflated() {
     return backlog.droppedTotal();
-  }
-
-  /** Event types with a router subscription now. */
-  synchronized List<EventType> subscribedTypes() {
-    List<EventType> out = new ArrayList<>();
-    for (EventType t : EventType.values()) {
-      if (index[t.code()] != null) {
-        out.add(t);
-      }
-    }
-    return out;
   }
 }

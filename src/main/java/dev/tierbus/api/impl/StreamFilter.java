@@ -12,16 +12,17 @@ import java.util.Set;
 
 /**
  * One {@code subscribe} of a WebSocket client: the event types it wants and, optionally, the
- * symbols and sources (an empty set accepts every one).
+ * symbols and sources (an empty set accepts every one), and how many past events it wants
+ * first ({@code history}, 0 for none).
  *
- * <pre>{"subscribe": {"events": ["SIGNAL", "FILL"], "symbols": ["GOOG"], "sources": ["ensemble"]}}</pre>
+ * <pre>{"subscribe": {"events": ["SIGNAL", "FILL"], "symbols": ["GOOG"], "sources": ["ensemble"], "history": 50}}</pre>
  * Without {@code events}: {@link #DEFAULT_EVENTS}.
  */
-record StreamFilter(int id, Set<EventType> events, Set<String> symbols, Set<String> sources) {
+record StreamFilter(int id, Set<EventType> events, Set<String> symbols, Set<String> sources, int history) {
 
   static final Set<EventType> DEFAULT_EVENTS =
       Set.copyOf(EnumSet.of(EventType.SIGNAL, EventType.ORDER, EventType.FILL, EventType.PORTFOLIO_UPDATE));
-  static final List<String> KEYS = List.of("events", "symbols", "sources");
+  static final List<String> KEYS = List.of("events", "symbols", "sources", "history");
 
   StreamFilter {
     events = Set.copyOf(events);
@@ -45,12 +46,13 @@ record StreamFilter(int id, Set<EventType> events, Set<String> symbols, Set<Stri
   /**
    * Reads the value of {@code subscribe}.
    *
+   * @param maxHistory the largest {@code history} allowed (the hub's history size)
    * @param problems gets each problem as {@code {"path", "message"}}
    * @return the filter, or null when there was a problem
    */
-  static StreamFilter parse(int id, Object value, List<JsonObject> problems) {
+  static StreamFilter parse(int id, Object value, int maxHistory, List<JsonObject> problems) {
     if (!(value instanceof JsonObject o)) {
-      problems.add(problem("subscribe", "expected an object with events, symbols, sources"));
+      problems.add(problem("subscribe", "expected an object with events, symbols, sources, history"));
       return null;
     }
     int before = problems.size();
@@ -77,11 +79,25 @@ record StreamFilter(int id, Set<EventType> events, Set<String> symbols, Set<Stri
     }
     List<String> symbols = strings(o.getValue("symbols"), "subscribe.symbols", problems);
     List<String> sources = strings(o.getValue("sources"), "subscribe.sources", problems);
+    int history = history(o.getValue("history"), maxHistory, problems);
     if (problems.size() > before) {
       return null;
     }
     return new StreamFilter(id, events, symbols == null ? Set.of() : new LinkedHashSet<>(symbols),
-        sources == null ? Set.of() : new LinkedHashSet<>(sources));
+        sources == null ? Set.of() : new LinkedHashSet<>(sources), history);
+  }
+
+  private static int history(Object v, int max, List<JsonObject> problems) {
+    if (v == null) {
+      return 0;
+    }
+    if (v instanceof Integer n && n >= 0 && n <= max) {
+      return n;
+    }
+    problems.add(problem("subscribe.history", max == 0
+        ? "this node keeps no history (websocket.history_size is 0); leave history out"
+        : "expected an integer in [0, " + max + "] (events of the past to send first), got " + v));
+    return 0;
   }
 
   private static List<String> strings(Object v, String path, List<JsonObject> problems) {

@@ -1,5 +1,6 @@
 package dev.tierbus.topology.impl;
 
+import dev.tierbus.event.EventType;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 
@@ -15,7 +16,16 @@ import java.util.List;
  *   auth_reads: false        # true: reads (GET, the WebSocket) need the token too
  *   cors: ["https://ops.example.com"]   # origins allowed to call the API from a browser, or "*"
  *   instances: 2             # server verticles (event loops) sharing the port
- *   websocket: {ping_interval_ms: 15000, max_pending_frames: 1000, max_clients: 5000}
+ *   websocket:
+ *     ping_interval_ms: 15000    # ping period; a client silent for 3 periods is closed
+ *     max_pending_frames: 256    # frames a client may fall behind before it is conflated
+ *     max_clients: 5000          # clients that may read (with auth_reads: that gave the token)
+ *     auth_timeout_ms: 5000      # with auth_reads: time to send the token, then close 1008
+ *     max_unauthenticated: 64    # with auth_reads: clients yet without the token; one more: 503
+ *     max_subscriptions: 64      # per client; one more: an error frame
+ *     max_frame_bytes: 65536     # largest message from a client; bigger: error frame, close 1009
+ *     history_size: 500          # events kept per type for subscribes asking for history (0: none)
+ *     history_events: [SIGNAL, ORDER, FILL, PORTFOLIO_UPDATE]   # followed from the start for history
  * </pre>
  *
  * Every key is optional; the HTTP API's options carry the defaults.
@@ -24,7 +34,8 @@ public final class HttpSection {
 
   public static final List<String> KEYS =
       List.of("enabled", "port", "host", "token", "auth_reads", "cors", "instances", "websocket");
-  public static final List<String> WEBSOCKET_KEYS = List.of("ping_interval_ms", "max_pending_frames", "max_clients");
+  public static final List<String> WEBSOCKET_KEYS = List.of("ping_interval_ms", "max_pending_frames", "max_clients",
+      "auth_timeout_ms", "max_unauthenticated", "max_subscriptions", "max_frame_bytes", "history_size", "history_events");
 
   private HttpSection() {}
 
@@ -69,8 +80,26 @@ public final class HttpSection {
       atLeast(ws.child("ping_interval_ms"), 100);
       atLeast(ws.child("max_pending_frames"), 1);
       atLeast(ws.child("max_clients"), 1);
+      atLeast(ws.child("auth_timeout_ms"), 100);
+      atLeast(ws.child("max_unauthenticated"), 1);
+      atLeast(ws.child("max_subscriptions"), 1);
+      within(ws.child("max_frame_bytes"), 1_024, 16 * 1024 * 1024);
+      within(ws.child("history_size"), 0, 10_000);
+      for (Node type : ws.child("history_events").list("a list of event types")) {
+        String name = type.string();
+        if (name != null && !EventType.isKnown(name)) {
+          type.problem("unknown event type '" + name + "', expected one of " + List.of(EventType.values()));
+        }
+      }
     }
     return node.problems().problems().size() > before ? new JsonObject() : map;
+  }
+
+  private static void within(Node node, int min, int max) {
+    Integer v = node.integer();
+    if (v != null && (v < min || v > max)) {
+      node.problem("must be in [" + min + ", " + max + "], was " + v);
+    }
   }
 
   private static void atLeast(Node node, int min) {

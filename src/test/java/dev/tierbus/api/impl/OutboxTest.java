@@ -52,4 +52,21 @@ class OutboxTest {
     assertThat(drain(o)).extracting(Outbox.Taken::body).containsExactly("x", "b");
     assertThat(o.droppedTotal()).isEqualTo(1);
   }
+
+  @Test
+  void aBatchIsKeptWholeInOrderAndTakesNoRoomFromSingleOffers() {
+    Outbox<String> o = new Outbox<>(2);
+    assertThat(o.offerBatch(List.of("h1", "h2", "h3", "h4", "h5"))).isTrue();
+    assertThat(o.offer(EventType.SIGNAL, "A", "1")).isFalse();
+    o.offer(EventType.SIGNAL, "A", "2");
+    // the third single is over the capacity of 2: it waits among the latest (nothing replaced yet)
+    o.offer(EventType.SIGNAL, "A", "3");
+    assertThat(drain(o)).extracting(Outbox.Taken::body).containsExactly("h1", "h2", "h3", "h4", "h5", "1", "2", "3");
+    assertThat(o.droppedTotal()).isZero();
+    assertThat(o.offerBatch(List.of())).as("an empty batch asks for nothing").isFalse();
+    o.offer(EventType.SIGNAL, "A", "4");
+    o.offer(EventType.SIGNAL, "A", "5");
+    o.offer(EventType.SIGNAL, "A", "6");
+    assertThat(drain(o)).extracting(Outbox.Taken::body).containsExactly("4", "5", "6");
+  }
 }
