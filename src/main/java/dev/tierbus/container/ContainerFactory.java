@@ -49,6 +49,16 @@ public interface ContainerFactory {
     return Optional.empty();
   }
 
+  /**
+   * Parameters a running node takes only from its topology file, never from a runtime change
+   * (a container deployed or redeployed through the HTTP API): they decide what the node may
+   * touch on its host, such as the folder it writes in. A runtime change may give one only with
+   * the value the container it replaces has. Empty (the default) when there are none.
+   */
+  default Set<String> fileOnlyParameters() {
+    return Set.of();
+  }
+
   /** {@code factory} with {@code parameters} declared: what {@link ContainerRegistry#register(String, Set, ContainerFactory)} registers. */
   static ContainerFactory declaring(Set<String> parameters, ContainerFactory factory) {
     Set<String> declared = Set.copyOf(parameters);
@@ -71,6 +81,11 @@ public interface ContainerFactory {
       @Override
       public Optional<Set<String>> parameters() {
         return Optional.of(declared);
+      }
+
+      @Override
+      public Set<String> fileOnlyParameters() {
+        return factory.fileOnlyParameters();
       }
     };
   }

@@ -108,6 +108,7 @@ final class RuntimeChanges {
     }
     Topology next = check(source, path);
     ContainerSpec spec = next.container(id).orElseThrow();
+    refuseFileOnlyChanges(spec, null);
     Container under = parent;
     Future<Container> deployed = under == null
         ? deployer.deployRoot(deployment, spec)
@@ -144,6 +145,7 @@ final class RuntimeChanges {
     Topology next = check(source, path);
     ContainerSpec spec = next.container(id).orElseThrow();
     ContainerSpec oldSpec = old.spec();
+    refuseFileOnlyChanges(spec, oldSpec);
     Container parent = old.parent();
     // while the two are swapped, reliable-tier events for them keep being journalled; they are
     // delivered to the new one when it subscribes
@@ -229,6 +231,47 @@ final class RuntimeChanges {
       relative.add(new Problem(relativePath(p.path(), entryPath), p.message()));
     }
     throw new ContainerChangeException(Reason.INVALID, "the container entry is not valid", relative);
+  }
+
+  /**
+   * Refuses a posted entry (and its sub-containers) that gives a file-only parameter
+   * ({@link dev.tierbus.container.ContainerFactory#fileOnlyParameters()}) another value than the
+   * container it replaces has.
+   *
+   * @throws ContainerChangeException INVALID naming each such key
+   */
+  private void refuseFileOnlyChanges(ContainerSpec spec, ContainerSpec replaced) {
+    List<Problem> problems = new ArrayList<>();
+    fileOnlyChanges(spec, replaced, "", problems);
+    if (!problems.isEmpty()) {
+      throw new ContainerChangeException(Reason.INVALID, "the container entry is not valid", problems);
+    }
+  }
+
+  private void fileOnlyChanges(ContainerSpec spec, ContainerSpec replaced, String path, List<Problem> into) {
+    boolean sameType = replaced != null && replaced.type().equals(spec.type());
+    for (String key : registry.factory(spec.type()).fileOnlyParameters()) {
+      Object given = spec.params().getValue(key);
+      if (given != null && !(sameType && given.equals(replaced.params().getValue(key)))) {
+        Object current = sameType ? replaced.params().getValue(key) : null;
+        into.add(new Problem(path + key, "can only be set in the topology file, not through the API (it decides what"
+            + " the node may touch on its host); " + (current != null ? "give " + current + " (the value it has) or"
+            + " leave it out" : "leave it out")));
+      }
+    }
+    List<ContainerSpec> children = spec.children();
+    for (int i = 0; i < children.size(); i++) {
+      ContainerSpec child = children.get(i);
+      ContainerSpec before = null;
+      if (replaced != null) {
+        for (ContainerSpec c : replaced.children()) {
+          if (c.id().equals(child.id())) {
+            before = c;
+          }
+        }
+      }
+      fileOnlyChanges(child, before, path + "sub_containers[" + i + "].", into);
+    }
   }
 
   static String relativePath(String path, String entryPath) {

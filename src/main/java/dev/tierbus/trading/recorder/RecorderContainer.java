@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +86,9 @@ public final class RecorderContainer extends Container {
 
   /** Factory of {@code recorder}. */
   public static ContainerFactory factory() {
-    return new ValidatingFactory<>("recorder", RecorderConfig::read, (spec, config) -> new RecorderContainer(config));
+    // where the node writes is the operator's to say, in the file: the API cannot move it
+    return new ValidatingFactory<>("recorder", RecorderConfig::read, (spec, config) -> new RecorderContainer(config))
+        .withFileOnlyParameters(Set.of("base_dir"));
   }
 
   public RecorderConfig recorderConfig() {

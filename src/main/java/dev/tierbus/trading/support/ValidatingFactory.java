@@ -32,6 +32,7 @@ public final class ValidatingFactory<C> implements ContainerFactory {
   private final String type;
   private final Function<ParamReader, C> reader;
   private final BiFunction<ContainerSpec, C, Container> maker;
+  private final Set<String> fileOnly;
   private volatile Set<String> parameters;
 
   /**
@@ -40,9 +41,25 @@ public final class ValidatingFactory<C> implements ContainerFactory {
    * @param maker builds the container from its spec and a problem-free configuration
    */
   public ValidatingFactory(String type, Function<ParamReader, C> reader, BiFunction<ContainerSpec, C, Container> maker) {
+    this(type, reader, maker, Set.of());
+  }
+
+  private ValidatingFactory(String type, Function<ParamReader, C> reader, BiFunction<ContainerSpec, C, Container> maker,
+      Set<String> fileOnly) {
     this.type = Objects.requireNonNull(type, "type");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.maker = Objects.requireNonNull(maker, "maker");
+    this.fileOnly = Set.copyOf(fileOnly);
+  }
+
+  /** This factory with {@code keys} as its {@link #fileOnlyParameters()}. */
+  public ValidatingFactory<C> withFileOnlyParameters(Set<String> keys) {
+    return new ValidatingFactory<>(type, reader, maker, keys);
+  }
+
+  @Override
+  public Set<String> fileOnlyParameters() {
+    return fileOnly;
   }
 
   /** Reads the configuration of {@code params}; throws listing every problem (unknown keys too). */
