@@ -27,8 +27,9 @@ final class MetricsHandlers {
 
   /**
    * Per tier: the counters, queue depth and latency percentiles since start, its details,
-   * and the events per second and error rate of the last sampling interval; per container:
-   * state and events in/out; the WebSocket stream's figures.
+   * and the events per second (published, refused, delivered) and error rate (handler errors
+   * and refused publishes) of the last sampling interval; per container: state, events in/out
+   * and component errors; the WebSocket stream's figures.
    */
   void metrics(RoutingContext rc) {
     JsonObject tiers = new JsonObject();
@@ -38,6 +39,7 @@ final class MetricsHandlers {
       json.remove("tier");
       json.put("events_per_sec", new JsonObject()
               .put("published", round(r.publishedPerSec()))
+              .put("refused", round(r.refusedPerSec()))
               .put("delivered", round(r.deliveredPerSec())))
           .put("error_rate_pct", round(r.errorRatePct()));
       tiers.put(t.tier(), json);
