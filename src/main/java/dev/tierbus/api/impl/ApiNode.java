@@ -1,8 +1,10 @@
 package dev.tierbus.api.impl;
 
 import dev.tierbus.api.ApiOptions;
+import dev.tierbus.container.Container;
 import dev.tierbus.journal.DeadLetters;
 import dev.tierbus.journal.JournalStatus;
+import dev.tierbus.metrics.ContainerActivity;
 import dev.tierbus.metrics.HealthSettings;
 import dev.tierbus.metrics.MetricsSampler;
 import dev.tierbus.metrics.PrometheusMetrics;
@@ -13,6 +15,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,7 +63,8 @@ public final class ApiNode {
     this.deadLetters = deadLetters;
     this.journalStatus = journalStatus;
     this.health = HealthSettings.fromEventRouter(runtime.topology().eventRouter());
-    this.sampler = new MetricsSampler(vertx, this::freshTierSnapshots, health.checkIntervalMs()).start();
+    this.sampler = new MetricsSampler(vertx, this::freshTierSnapshots, this::containerActivity,
+        health.checkIntervalMs()).start();
     this.hub = new SignalHub(vertx, runtime.router(), options);
     PrometheusMeterRegistry registry = PrometheusMetrics.registry(vertx);
     this.meters = NodeMeters.bind(registry, runtime, sampler, hub);
@@ -88,6 +92,14 @@ public final class ApiNode {
   private List<TierMetricsSnapshot> freshTierSnapshots() {
     RouterMetrics m = runtime.router().metrics();
     return List.of(m.fast(), m.standard(), m.reliable());
+  }
+
+  private List<ContainerActivity> containerActivity() {
+    List<ContainerActivity> out = new ArrayList<>();
+    for (Container c : runtime.containers().values()) {
+      out.add(new ContainerActivity(c.id(), c.eventsIn(), c.componentErrors()));
+    }
+    return out;
   }
 
   public Future<Void> close() {

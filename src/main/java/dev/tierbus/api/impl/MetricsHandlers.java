@@ -4,6 +4,7 @@ import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerState;
 import dev.tierbus.journal.JournalStatus;
 import dev.tierbus.metrics.CheckResult;
+import dev.tierbus.metrics.ComponentErrorChecks;
 import dev.tierbus.metrics.HealthReport;
 import dev.tierbus.metrics.TierHealthChecks;
 import dev.tierbus.metrics.TierMetricsSnapshot;
@@ -75,8 +76,8 @@ final class MetricsHandlers {
 
   /**
    * Liveness (this answer) and readiness: the journal (when a reliable tier is installed), the
-   * containers, and the router against the health-check thresholds. 200 when ready, else 503
-   * naming the failing checks.
+   * containers (none failed; their component errors against the error-rate threshold), and the
+   * router against the health-check thresholds. 200 when ready, else 503 naming the failing checks.
    */
   void health(RoutingContext rc) {
     HealthReport report = report();
@@ -93,6 +94,7 @@ final class MetricsHandlers {
     checks.add(journal(node.journalStatus()));
     checks.add(containers());
     if (node.health().enabled()) {
+      checks.add(ComponentErrorChecks.check(node.sampler().containerRates(), node.health()));
       checks.addAll(TierHealthChecks.check(node.tierSnapshots(), node.sampler().rates(), node.health()));
     }
     return new HealthReport(checks);
