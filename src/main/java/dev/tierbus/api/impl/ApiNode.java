@@ -3,6 +3,7 @@ package dev.tierbus.api.impl;
 import dev.tierbus.api.ApiOptions;
 import dev.tierbus.container.Container;
 import dev.tierbus.journal.DeadLetters;
+import dev.tierbus.journal.JournalOptions;
 import dev.tierbus.journal.JournalStatus;
 import dev.tierbus.metrics.ContainerActivity;
 import dev.tierbus.metrics.HealthSettings;
@@ -52,6 +53,7 @@ public final class ApiNode {
   private final NodeMeters meters;
   private final SignalHub hub;
   private final int listenPort;
+  private final int journalRetryAfterSeconds;
 
   public ApiNode(Vertx vertx, TopologyRuntime runtime, ApiOptions options, String token, OpenAPIContract contract,
       Supplier<Optional<DeadLetters>> deadLetters, Supplier<Optional<JournalStatus>> journalStatus) {
@@ -63,6 +65,7 @@ public final class ApiNode {
     this.deadLetters = deadLetters;
     this.journalStatus = journalStatus;
     this.health = HealthSettings.fromEventRouter(runtime.topology().eventRouter());
+    this.journalRetryAfterSeconds = retryAfterSeconds(runtime);
     this.sampler = new MetricsSampler(vertx, this::freshTierSnapshots, this::containerActivity,
         health.checkIntervalMs()).start();
     this.hub = new SignalHub(vertx, runtime.router(), options);
@@ -154,5 +157,24 @@ public final class ApiNode {
 
   int listenPort() {
     return listenPort;
+  }
+
+  /**
+   * {@code Retry-After} of a 503 for an unreachable journal: the journal's
+   * {@code reconnect_interval_ms} rounded up to whole seconds (at least 1), the soonest the
+   * tier can have it back.
+   */
+  int journalRetryAfterSeconds() {
+    return journalRetryAfterSeconds;
+  }
+
+  private static int retryAfterSeconds(TopologyRuntime runtime) {
+    long ms;
+    try {
+      ms = JournalOptions.fromJson(runtime.topology().journal()).getReconnectIntervalMs();
+    } catch (RuntimeException e) {
+      ms = JournalOptions.DEFAULT_RECONNECT_INTERVAL_MS;
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (ms + 999) / 1000));
   }
 }
