@@ -7,7 +7,7 @@
  *              │     topology, containers ──► TopologyRuntime.deploy/redeploy/undeployContainer
  *              │     routes, metrics      ──► TieredEventRouter.routes()/metrics(), MetricsSampler
  *              │     deadletters          ──► ReliableTier.deadLetters()   (503 without one)
- *              │     events               ──► TieredEventRouter.publish
+ *              │     events               ──► checks (text, meaning, source) ─► id seen? ─► TieredEventRouter.publish
  *              ├─ /health, /metrics       ──► health checks, Prometheus registry (Vert.x + tierbus meters)
  *              ├─ /ws/signals             ──► SignalHub: router subscriptions ─► backlog ─► per-client outbox ─► frames
  *              └─ /                       ──► webroot/ (dashboard) and /webjars/ (uPlot) from the class path

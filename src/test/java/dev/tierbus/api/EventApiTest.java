@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventApiTest {
 
   static final String TOPOLOGY = """
-      strategy: {container_type: sink, external_events: {publishes: [{events: [SIGNAL]}]}}
+      strategy: {container_type: sink, external_events: {publishes: [{events: [SIGNAL, ORDER]}]}}
       sink:
         container_type: sink
         external_events:

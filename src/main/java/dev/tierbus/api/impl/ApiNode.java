@@ -54,6 +54,7 @@ public final class ApiNode {
   private final SignalHub hub;
   private final int listenPort;
   private final int journalRetryAfterSeconds;
+  private final IdempotencyKeys idempotencyKeys;
 
   public ApiNode(Vertx vertx, TopologyRuntime runtime, ApiOptions options, String token, OpenAPIContract contract,
       Supplier<Optional<DeadLetters>> deadLetters, Supplier<Optional<JournalStatus>> journalStatus) {
@@ -66,6 +67,7 @@ public final class ApiNode {
     this.journalStatus = journalStatus;
     this.health = HealthSettings.fromEventRouter(runtime.topology().eventRouter());
     this.journalRetryAfterSeconds = retryAfterSeconds(runtime);
+    this.idempotencyKeys = new IdempotencyKeys(options.getIdempotencyWindowMs(), options.getIdempotencyMaxKeys());
     this.sampler = new MetricsSampler(vertx, this::freshTierSnapshots, this::containerActivity,
         health.checkIntervalMs()).start();
     this.hub = new SignalHub(vertx, runtime.router(), options);
@@ -166,6 +168,11 @@ public final class ApiNode {
    */
   int journalRetryAfterSeconds() {
     return journalRetryAfterSeconds;
+  }
+
+  /** The event ids {@code POST /api/events} remembers, shared by every server verticle. */
+  IdempotencyKeys idempotencyKeys() {
+    return idempotencyKeys;
   }
 
   private static int retryAfterSeconds(TopologyRuntime runtime) {

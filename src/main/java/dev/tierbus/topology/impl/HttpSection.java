@@ -15,6 +15,9 @@ import java.util.List;
  *   auth_reads: false        # true: reads (GET, the WebSocket) need the token too
  *   cors: ["https://ops.example.com"]   # origins allowed to call the API from a browser, or "*"
  *   instances: 2             # server verticles (event loops) sharing the port
+ *   api_publishers: ["operator"]   # sources POST /api/events may publish as without a container declaring the type
+ *   idempotency_window_ms: 600000  # how long POST /api/events remembers a client's event id (0: never)
+ *   idempotency_max_keys: 100000   # event ids remembered at most
  *   websocket: {ping_interval_ms: 15000, max_pending_frames: 1000, max_clients: 5000}
  * </pre>
  *
@@ -23,7 +26,8 @@ import java.util.List;
 public final class HttpSection {
 
   public static final List<String> KEYS =
-      List.of("enabled", "port", "host", "token", "auth_reads", "cors", "instances", "websocket");
+      List.of("enabled", "port", "host", "token", "auth_reads", "cors", "instances", "api_publishers",
+          "idempotency_window_ms", "idempotency_max_keys", "websocket");
   public static final List<String> WEBSOCKET_KEYS = List.of("ping_interval_ms", "max_pending_frames", "max_clients");
 
   private HttpSection() {}
@@ -63,6 +67,21 @@ public final class HttpSection {
       }
     }
     atLeast(node.child("instances"), 1);
+    Node publishers = node.child("api_publishers");
+    List<String> names = publishers.strings();
+    if (names != null) {
+      for (String name : names) {
+        if (name.isBlank()) {
+          publishers.problem("expected source names, got a blank one");
+        }
+      }
+    }
+    Node window = node.child("idempotency_window_ms");
+    Long windowMs = window.longValue();
+    if (windowMs != null && windowMs < 0) {
+      window.problem("must be >= 0 (0: POST /api/events remembers no event id), was " + windowMs);
+    }
+    atLeast(node.child("idempotency_max_keys"), 1);
     Node ws = node.child("websocket");
     if (ws.isPresent() && ws.expectMap()) {
       ws.checkKeys(WEBSOCKET_KEYS);
