@@ -13,9 +13,10 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <ul>
  *   <li>202 with the event's id once its tier accepted it (the reliable tier: once journalled);</li>
- *   <li>503 when the tier refused it, nothing published: the journal unreachable
- *       ({@code Retry-After}: the journal's reconnect interval), a full queue
- *       ({@code Retry-After: 1}), no reliable tier installed;</li>
+ *   <li>503 when the tier refused it: the journal unreachable ({@code Retry-After}: the
+ *       journal's reconnect interval) or {@code max_in_flight} reached ({@code Retry-After: 1}),
+ *       nothing published; no reliable tier installed; a full standard-tier queue
+ *       ({@code Retry-After: 1}), when the subscribers with room did get the event;</li>
  *   <li>with an {@code id}: a POST repeated with the same source, id and body within
  *       {@code http.idempotency_window_ms} gets the first one's answer (status, event id) and
  *       publishes nothing, with {@code Idempotency-Replayed: true}; the same source and id with
