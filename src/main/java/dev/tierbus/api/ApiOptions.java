@@ -38,6 +38,10 @@ public final class ApiOptions {
   public static final int MAX_HISTORY_SIZE = 10_000;
   public static final Set<EventType> DEFAULT_HISTORY_EVENTS =
       Set.copyOf(EnumSet.of(EventType.SIGNAL, EventType.ORDER, EventType.FILL, EventType.PORTFOLIO_UPDATE));
+  /** How long {@code POST /api/events} remembers a client's event id: 10 minutes. */
+  public static final long DEFAULT_IDEMPOTENCY_WINDOW_MS = 600_000;
+  /** Event ids remembered at most (about 200 bytes each): beyond it a new id is refused with 503. */
+  public static final int DEFAULT_IDEMPOTENCY_MAX_KEYS = 100_000;
 
   private boolean enabled = DEFAULT_ENABLED;
   private int port = DEFAULT_PORT;
@@ -55,6 +59,9 @@ public final class ApiOptions {
   private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
   private int historySize = DEFAULT_HISTORY_SIZE;
   private Set<EventType> historyEvents = DEFAULT_HISTORY_EVENTS;
+  private List<String> apiPublishers = List.of();
+  private long idempotencyWindowMs = DEFAULT_IDEMPOTENCY_WINDOW_MS;
+  private int idempotencyMaxKeys = DEFAULT_IDEMPOTENCY_MAX_KEYS;
 
   public ApiOptions() {}
 
@@ -78,6 +85,13 @@ public final class ApiOptions {
       corsOrigins = List.copyOf(origins);
     }
     instances = json.getInteger("instances", DEFAULT_INSTANCES);
+    if (json.getValue("api_publishers") instanceof JsonArray publishers) {
+      List<String> names = new ArrayList<>();
+      publishers.forEach(o -> names.add(String.valueOf(o)));
+      apiPublishers = List.copyOf(names);
+    }
+    idempotencyWindowMs = json.getLong("idempotency_window_ms", DEFAULT_IDEMPOTENCY_WINDOW_MS);
+    idempotencyMaxKeys = json.getInteger("idempotency_max_keys", DEFAULT_IDEMPOTENCY_MAX_KEYS);
     JsonObject ws = json.getJsonObject("websocket", new JsonObject());
     pingIntervalMs = ws.getLong("ping_interval_ms", DEFAULT_PING_INTERVAL_MS);
     maxPendingFrames = ws.getInteger("max_pending_frames", DEFAULT_MAX_PENDING_FRAMES);
@@ -108,6 +122,9 @@ public final class ApiOptions {
         .put("auth_reads", authReads)
         .put("cors", new JsonArray(corsOrigins))
         .put("instances", instances)
+        .put("api_publishers", new JsonArray(apiPublishers))
+        .put("idempotency_window_ms", idempotencyWindowMs)
+        .put("idempotency_max_keys", idempotencyMaxKeys)
         .put("websocket", new JsonObject()
             .put("ping_interval_ms", pingIntervalMs)
             .put("max_pending_frames", maxPendingFrames)
@@ -142,6 +159,17 @@ public final class ApiOptions {
     }
     if (instances < 1) {
       bad.add("instances must be >= 1, was " + instances);
+    }
+    for (String p : apiPublishers) {
+      if (p == null || p.isBlank()) {
+        bad.add("api_publishers must hold source names, not a blank one");
+      }
+    }
+    if (idempotencyWindowMs < 0) {
+      bad.add("idempotency_window_ms must be >= 0 (0: no idempotency), was " + idempotencyWindowMs);
+    }
+    if (idempotencyMaxKeys < 1) {
+      bad.add("idempotency_max_keys must be >= 1, was " + idempotencyMaxKeys);
     }
     if (pingIntervalMs < 100) {
       bad.add("websocket.ping_interval_ms must be >= 100, was " + pingIntervalMs);
@@ -238,6 +266,43 @@ public final class ApiOptions {
 
   public ApiOptions setInstances(int instances) {
     this.instances = instances;
+    return this;
+  }
+
+  public List<String> getApiPublishers() {
+    return apiPublishers;
+  }
+
+  /**
+   * Sources that {@code POST /api/events} may publish as although no deployed container of
+   * that id declares the event's type (an operator's console, a test harness); none by default.
+   */
+  public ApiOptions setApiPublishers(List<String> apiPublishers) {
+    this.apiPublishers = List.copyOf(apiPublishers);
+    return this;
+  }
+
+  public long getIdempotencyWindowMs() {
+    return idempotencyWindowMs;
+  }
+
+  /**
+   * How long, from its first POST, an event posted with an {@code id} is remembered per
+   * (source, id): a POST with the same key and body in that time answers as the first did
+   * without publishing again; with another body it is 409. 0 turns this off.
+   */
+  public ApiOptions setIdempotencyWindowMs(long idempotencyWindowMs) {
+    this.idempotencyWindowMs = idempotencyWindowMs;
+    return this;
+  }
+
+  public int getIdempotencyMaxKeys() {
+    return idempotencyMaxKeys;
+  }
+
+  /** The most (source, id) keys remembered at once; a POST with a new key beyond it is 503. */
+  public ApiOptions setIdempotencyMaxKeys(int idempotencyMaxKeys) {
+    this.idempotencyMaxKeys = idempotencyMaxKeys;
     return this;
   }
 

@@ -117,7 +117,8 @@ public final class EventJson {
 
   /**
    * Reads an event to publish: {@code type} (required, an {@link EventType} name),
-   * {@code source} (required), {@code symbol}, {@code time} (ISO-8601, default now),
+   * {@code source} (required), {@code symbol} (both as {@link EventFields} says), {@code time}
+   * (ISO-8601, default now),
    * {@code payload} (an object in the shape of the type's payload record; required when the
    * type has one), {@code headers} (strings). The event gets a fresh id; an {@code id} given
    * (as {@link #toJson} writes it) is ignored.
@@ -161,8 +162,8 @@ public final class EventJson {
     } else {
       type = EventType.fromName(s);
     }
-    String source = string(json, "source", true, problems);
-    String symbol = string(json, "symbol", false, problems);
+    String source = field(string(json, "source", true, problems), "source", EventFields.MAX_SOURCE_LENGTH, problems);
+    String symbol = field(string(json, "symbol", false, problems), "symbol", EventFields.MAX_SYMBOL_LENGTH, problems);
     long timeNanos;
     if (keepId && json.getValue("time") == null) {
       problems.add(new EventJsonException.Problem("time", "required, expected an ISO-8601 instant such as 2024-01-02T15:30:00Z"));
@@ -185,9 +186,27 @@ public final class EventJson {
     if (!problems.isEmpty()) {
       throw new EventJsonException(problems);
     }
-    Event e = Event.of(type, source, symbol, timeNanos, payload);
-    return headers.isEmpty() && id == 0 ? e
-        : new Event(id != 0 ? id : e.id(), type, source, symbol, timeNanos, payload, headers);
+    try {
+      Event e = Event.of(type, source, symbol, timeNanos, payload);
+      return headers.isEmpty() && id == 0 ? e
+          : new Event(id != 0 ? id : e.id(), type, source, symbol, timeNanos, payload, headers);
+    } catch (IllegalArgumentException e) {
+      // every rule of Event is checked above with its path; this is for a rule added there later
+      throw new EventJsonException(List.of(new EventJsonException.Problem("", String.valueOf(e.getMessage()))));
+    }
+  }
+
+  /** {@code value} when it is null or follows {@link EventFields}; else null and a problem at {@code path}. */
+  private static String field(String value, String path, int maxLength, List<EventJsonException.Problem> problems) {
+    if (value == null) {
+      return null;
+    }
+    String problem = EventFields.problem(value, maxLength);
+    if (problem != null) {
+      problems.add(new EventJsonException.Problem(path, problem));
+      return null;
+    }
+    return value;
   }
 
   private static Payload payload(EventType type, Class<? extends Payload> given, Object value,
@@ -267,8 +286,16 @@ public final class EventJson {
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (String key : o.fieldNames()) {
-      if (o.getValue(key) instanceof String s) {
-        out.put(key, s);
+      String keyProblem = EventFields.problem(key, EventFields.MAX_HEADER_KEY_LENGTH);
+      if (keyProblem != null) {
+        problems.add(new EventJsonException.Problem("headers", "a header key " + keyProblem));
+      } else if (o.getValue(key) instanceof String s) {
+        String valueProblem = EventFields.problem(s, EventFields.MAX_HEADER_VALUE_LENGTH);
+        if (valueProblem != null) {
+          problems.add(new EventJsonException.Problem("headers." + key, valueProblem));
+        } else {
+          out.put(key, s);
+        }
       } else {
         problems.add(new EventJsonException.Problem("headers." + key, "expected a string, got " + show(o.getValue(key))));
       }

@@ -10,8 +10,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code router.queues}: DOWN when a tier holds more than {@code max_queue_depth}
  *       waiting events (standard) or batches (fast).</li>
- *   <li>{@code router.error_rate}: DOWN when a tier's handlers failed on more than
- *       {@code max_error_rate_pct} of the deliveries of the last interval.</li>
+ *   <li>{@code router.error_rate}: DOWN when more than {@code max_error_rate_pct} of a tier's
+ *       attempts of the last interval failed: handlers that threw and publishes the tier refused
+ *       (a journal that is down refuses every reliable-tier publish).</li>
  *   <li>{@code router.latency}: WARN (never DOWN) when a tier's p99 latency is above
  *       {@code max_latency_ms}. The tiers' histograms count from the start of the node, so a
  *       past episode would otherwise keep the node unready for good.</li>
@@ -49,11 +50,12 @@ public final class TierHealthChecks {
     for (TierRates r : rates) {
       data.put(r.tier(), r.errorRatePct());
       if (r.errorRatePct() > s.maxErrorRatePct()) {
-        over.add(String.format(java.util.Locale.ROOT, "%s %.1f %% of deliveries failed", r.tier(), r.errorRatePct()));
+        over.add(String.format(java.util.Locale.ROOT, "%s %.1f %% failed (%d handler errors, %d refused publishes)",
+            r.tier(), r.errorRatePct(), r.errors(), r.refused()));
       }
     }
     return over.isEmpty()
-        ? CheckResult.up("router.error_rate", "handler error rate of the last interval is at most "
+        ? CheckResult.up("router.error_rate", "handler errors and refused publishes of the last interval are at most "
             + s.maxErrorRatePct() + " %", data)
         : CheckResult.down("router.error_rate", String.join(", ", over) + " in the last interval (max_error_rate_pct "
             + s.maxErrorRatePct() + ")", data);

@@ -19,11 +19,11 @@ import java.util.function.ToDoubleFunction;
  * {@link #update} — call it before each scrape.
  *
  * <pre>
- * tierbus_tier_published_total{tier}     delivered, dropped, rejected, errors likewise (counters)
+ * tierbus_tier_published_total{tier}     refused, delivered, dropped, rejected, errors likewise (counters)
  * tierbus_tier_queue_depth{tier}
  * tierbus_tier_latency_seconds{tier, quantile="0.5|0.95|0.99|0.999"}   since start
- * tierbus_tier_events_per_second{tier, kind="published|delivered"}     last interval
- * tierbus_tier_error_rate_percent{tier}                                last interval
+ * tierbus_tier_events_per_second{tier, kind="published|refused|delivered"}     last interval
+ * tierbus_tier_error_rate_percent{tier}    handler errors and refused publishes per attempt, last interval
  * tierbus_tier_detail{tier, name}        every number in a snapshot's details (nested keys joined by _)
  * </pre>
  */
@@ -42,6 +42,7 @@ public final class TierMeters implements AutoCloseable {
     this.registry = Objects.requireNonNull(registry, "registry");
     for (String tier : TIERS) {
       counter(registry, "tierbus.tier.published", tier, TierMetricsSnapshot::published);
+      counter(registry, "tierbus.tier.refused", tier, TierMetricsSnapshot::refused);
       counter(registry, "tierbus.tier.delivered", tier, TierMetricsSnapshot::delivered);
       counter(registry, "tierbus.tier.dropped", tier, TierMetricsSnapshot::dropped);
       counter(registry, "tierbus.tier.rejected", tier, TierMetricsSnapshot::rejected);
@@ -55,10 +56,13 @@ public final class TierMeters implements AutoCloseable {
       }
       meters.add(Gauge.builder("tierbus.tier.events.per.second", this, m -> m.rate(tier, TierRates::publishedPerSec))
           .tags("tier", tier, "kind", "published").register(registry));
+      meters.add(Gauge.builder("tierbus.tier.events.per.second", this, m -> m.rate(tier, TierRates::refusedPerSec))
+          .tags("tier", tier, "kind", "refused").register(registry));
       meters.add(Gauge.builder("tierbus.tier.events.per.second", this, m -> m.rate(tier, TierRates::deliveredPerSec))
           .tags("tier", tier, "kind", "delivered").register(registry));
       meters.add(Gauge.builder("tierbus.tier.error.rate", this, m -> m.rate(tier, TierRates::errorRatePct))
-          .tag("tier", tier).baseUnit("percent").description("handler errors per delivery, last interval")
+          .tag("tier", tier).baseUnit("percent")
+          .description("handler errors and refused publishes per attempt, last interval")
           .register(registry));
     }
     details = MultiGauge.builder("tierbus.tier.detail").description("further figures a tier reports").register(registry);

@@ -13,6 +13,7 @@ public final class TierMetrics {
 
   private final String tier;
   private final LongAdder published = new LongAdder();
+  private final LongAdder refused = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder rejected = new LongAdder();
@@ -26,6 +27,11 @@ public final class TierMetrics {
 
   public void published(long n) {
     published.add(n);
+  }
+
+  /** Publishes whose Future failed: counted apart from {@link #published}, never in it. */
+  public void refused(long n) {
+    refused.add(n);
   }
 
   public void delivered(long n) {
@@ -57,11 +63,13 @@ public final class TierMetrics {
     return new TierMetricsSnapshot(
         tier,
         published.sum(),
+        refused.sum(),
         delivered.sum(),
         dropped.sum(),
         rejected.sum(),
         errors.sum(),
         queueDepth.getAsLong(),
-        latency.snapshot());
+        latency.snapshot(),
+        null);
   }
 }

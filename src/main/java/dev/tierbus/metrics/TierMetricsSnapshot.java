@@ -6,10 +6,15 @@ import io.vertx.core.json.JsonObject;
  * Counters of one tier at one moment.
  *
  * @param tier tier name
- * @param published events accepted for routing
+ * @param published publishes the tier accepted (their Future succeeded, or will)
+ * @param refused publishes the tier refused: their Future failed and the publisher was told
+ *     so — the journal unreachable, a full queue (a standard-tier event refused by one full
+ *     queue counts here even when other subscribers took it), no reliable tier installed.
+ *     Never counted in {@code published}.
  * @param delivered handler invocations (one per event per subscriber)
  * @param dropped events a slow fast-tier subscriber did not get (counted per subscriber)
- * @param rejected standard-tier enqueues refused because a subscription queue was full
+ * @param rejected standard tier: enqueues refused by a full subscription queue (one per
+ *     subscriber); reliable tier: publishes it refused (as {@code refused})
  * @param errors handler invocations that threw
  * @param queueDepth events (standard) or batches (fast) waiting for their subscribers now
  * @param latency publish-to-handler latency
@@ -19,6 +24,7 @@ import io.vertx.core.json.JsonObject;
 public record TierMetricsSnapshot(
     String tier,
     long published,
+    long refused,
     long delivered,
     long dropped,
     long rejected,
@@ -31,10 +37,16 @@ public record TierMetricsSnapshot(
     details = details == null ? new JsonObject() : details.copy();
   }
 
-  /** A snapshot without further details. */
+  /** A snapshot of a tier that refused nothing, with details. */
+  public TierMetricsSnapshot(String tier, long published, long delivered, long dropped, long rejected, long errors,
+      long queueDepth, LatencySnapshot latency, JsonObject details) {
+    this(tier, published, 0, delivered, dropped, rejected, errors, queueDepth, latency, details);
+  }
+
+  /** A snapshot of a tier that refused nothing, without details. */
   public TierMetricsSnapshot(String tier, long published, long delivered, long dropped, long rejected, long errors,
       long queueDepth, LatencySnapshot latency) {
-    this(tier, published, delivered, dropped, rejected, errors, queueDepth, latency, null);
+    this(tier, published, 0, delivered, dropped, rejected, errors, queueDepth, latency, null);
   }
 
   /** The further figures (a copy). */
@@ -47,6 +59,7 @@ public record TierMetricsSnapshot(
     return new JsonObject()
         .put("tier", tier)
         .put("published", published)
+        .put("refused", refused)
         .put("delivered", delivered)
         .put("dropped", dropped)
         .put("rejected", rejected)

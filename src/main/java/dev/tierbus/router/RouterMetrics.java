@@ -12,7 +12,7 @@ public record RouterMetrics(TierMetricsSnapshot fast, TierMetricsSnapshot standa
   }
 
   private static String line(TierMetricsSnapshot t) {
-    return t.tier() + " published " + t.published() + " delivered " + t.delivered()
+    return t.tier() + " published " + t.published() + " refused " + t.refused() + " delivered " + t.delivered()
         + " dropped " + t.dropped() + " rejected " + t.rejected() + " errors " + t.errors()
         + " queued " + t.queueDepth() + " p50 " + t.latency().p50Us() + " us p99 " + t.latency().p99Us() + " us";
   }

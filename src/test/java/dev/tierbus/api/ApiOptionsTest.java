@@ -27,6 +27,24 @@ class ApiOptionsTest {
   }
 
   @Test
+  void thePublishingOptionsRoundTripAndAreValidated() {
+    ApiOptions d = new ApiOptions();
+    assertThat(d.getApiPublishers()).isEmpty();
+    assertThat(d.getIdempotencyWindowMs()).isEqualTo(600_000);
+    assertThat(d.getIdempotencyMaxKeys()).isEqualTo(100_000);
+    ApiOptions o = new ApiOptions().setApiPublishers(List.of("operator")).setIdempotencyWindowMs(0)
+        .setIdempotencyMaxKeys(10);
+    ApiOptions back = ApiOptions.fromJson(new JsonObject(o.toJson().encode()));
+    assertThat(back.toJson()).isEqualTo(o.toJson());
+    assertThat(back.getApiPublishers()).containsExactly("operator");
+    assertThatThrownBy(() -> new ApiOptions().setIdempotencyWindowMs(-1).setIdempotencyMaxKeys(0)
+        .setApiPublishers(List.of(" ")).validate())
+        .hasMessageContaining("idempotency_window_ms must be >= 0")
+        .hasMessageContaining("idempotency_max_keys must be >= 1, was 0")
+        .hasMessageContaining("api_publishers must hold source names");
+  }
+
+  @Test
   void validateNamesEveryBadValue() {
     assertThatThrownBy(() -> new ApiOptions().setPort(70000).setInstances(0).setMaxPendingFrames(0).validate())
         .hasMessageContaining("port must be in [0, 65535], was 70000")

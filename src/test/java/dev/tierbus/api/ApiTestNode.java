@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -29,6 +30,8 @@ final class ApiTestNode implements AutoCloseable {
 
   static final String TOKEN = "test-token-0123456789abcdef";
   static final Duration TIMEOUT = Duration.ofSeconds(20);
+  /** The source {@link #start(Path, String)} lets publish any event type through the API. */
+  static final String MANUAL = "manual";
 
   final Vertx vertx;
   final TopologyRuntime runtime;
@@ -75,8 +78,12 @@ final class ApiTestNode implements AutoCloseable {
     }
   }
 
+  /**
+   * A node with two server verticles; {@code manual} may publish any event through
+   * {@code POST /api/events} ({@code http.api_publishers}), standing in for an operator.
+   */
   static ApiTestNode start(Path dir, String yaml) throws Exception {
-    return start(dir, yaml, new ApiOptions().setInstances(2), null);
+    return start(dir, yaml, new ApiOptions().setInstances(2).setApiPublishers(List.of(MANUAL)), null);
   }
 
   static <T> T await(Future<T> f) throws Exception {

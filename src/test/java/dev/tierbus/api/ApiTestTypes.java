@@ -23,7 +23,7 @@ import java.util.Set;
  * {@code ticker} publishes a SIGNAL per symbol every {@code interval_ms} (and, with
  * {@code equity: true}, a PORTFOLIO_UPDATE around {@code equity_base}, by default 100 000; it
  * declares those parameters), {@code sink} only receives, {@code slow_sink} takes 2 ms per event,
- * {@code throwing} fails in its router handler.
+ * {@code throwing} fails in its router handler, {@code failing_component} has a component that always throws.
  */
 final class ApiTestTypes {
 
@@ -37,6 +37,16 @@ final class ApiTestTypes {
           protected Future<?> setUp() {
             // a slow subscriber on its worker thread, so events queue up for it
             addComponent("slow", (event, out) -> Thread.sleep(2));
+            return Future.succeededFuture();
+          }
+        })
+        .register("failing_component", spec -> new Container() {
+          @Override
+          protected Future<?> setUp() {
+            // the container keeps running; only its component error count shows the loss
+            addComponent("fails", (event, out) -> {
+              throw new IllegalStateException("this component always fails");
+            });
             return Future.succeededFuture();
           }
         })

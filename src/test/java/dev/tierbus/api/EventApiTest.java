@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EventApiTest {
 
   static final String TOPOLOGY = """
-      strategy: {container_type: sink, external_events: {publishes: [{events: [SIGNAL]}]}}
+      strategy: {container_type: sink, external_events: {publishes: [{events: [SIGNAL, ORDER]}]}}
       sink:
         container_type: sink
         external_events:
@@ -83,7 +83,7 @@ class EventApiTest {
     assertBad(withPayload(p -> p.put("strength", "strong")), "payload.strength");
     assertBad(withPayload(p -> p.remove("strength")), "payload.strength");
     assertBad(withPayload(p -> p.put("extra", 1)), "payload.extra");
-    assertBad(withPayload(p -> p.put("strength", 2.0)), "payload");
+    assertBad(withPayload(p -> p.put("strength", 2.0)), "payload.strength");
     HttpResponse<Buffer> many = node.send(HttpMethod.POST, "/api/events", new JsonObject()
         .put("type", "SIGNAL").put("source", "strategy").put("payload", new JsonObject().put("direction", "UP")
             .put("strength", "x")));

@@ -85,7 +85,32 @@ class EventJsonTest {
     JsonObject range = new JsonObject().put("type", "SIGNAL").put("source", "s")
         .put("payload", new JsonObject().put("direction", "LONG").put("strength", 3).putNull("reason").putNull("strategy"));
     assertThatThrownBy(() -> EventJson.fromJson(range)).isInstanceOfSatisfying(EventJsonException.class,
-        e -> assertThat(e.problems()).containsExactly(new EventJsonException.Problem("payload",
+        e -> assertThat(e.problems()).containsExactly(new EventJsonException.Problem("payload.strength",
             "strength must be in [-1, 1], was 3.0")));
+  }
+
+  @Test
+  void badTextInAFieldIsAProblemAtItsPathNeverAnExceptionOfTheEvent() {
+    JsonObject order = new JsonObject().put("type", "ORDER").put("source", "ri\u0000sk").put("symbol", "X\uD800")
+        .put("headers", new JsonObject().put("trace", "a\u0007b"))
+        .put("payload", new JsonObject().put("order_id", "o\u0000").put("side", "BUY").put("quantity", -1)
+            .putNull("limit_price").put("reason", "r").putNull("notional").put("whole_units", false));
+    assertThatThrownBy(() -> EventJson.fromJson(order)).isInstanceOfSatisfying(EventJsonException.class,
+        e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+            new EventJsonException.Problem("source", "holds the control character U+0000 at index 2"),
+            new EventJsonException.Problem("symbol", "holds an unpaired UTF-16 surrogate U+D800 at index 1"),
+            new EventJsonException.Problem("headers.trace", "holds the control character U+0007 at index 1"),
+            new EventJsonException.Problem("payload.order_id", "order_id holds the control character U+0000 at index 1")));
+    JsonObject tooLong = new JsonObject().put("type", "SIGNAL").put("source", "s").put("symbol", "A".repeat(65))
+        .put("payload", new JsonObject().put("direction", "LONG").put("strength", 0.5).put("reason", "r")
+            .put("strategy", "s"));
+    assertThatThrownBy(() -> EventJson.fromJson(tooLong)).isInstanceOfSatisfying(EventJsonException.class,
+        e -> assertThat(e.problems()).containsExactly(
+            new EventJsonException.Problem("symbol", "is 65 characters long, at most 64 are allowed")));
+    JsonObject missingSide = order.copy().put("source", "risk").put("symbol", "X")
+        .put("headers", new JsonObject())
+        .put("payload", order.getJsonObject("payload").copy().put("order_id", "o1").put("quantity", 1).putNull("side"));
+    assertThatThrownBy(() -> EventJson.fromJson(missingSide)).isInstanceOfSatisfying(EventJsonException.class,
+        e -> assertThat(e.problems()).containsExactly(new EventJsonException.Problem("payload.side", "required")));
   }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP proxy on 127.0.0.1 in front of a server, which a test can cut (every connection
  * closed, new ones refused) and restore: a journal that goes away and comes back.
  */
-final class TcpProxy {
+public final class TcpProxy {
 
   private final Vertx vertx;
   private final String targetHost;
@@ -22,7 +22,7 @@ final class TcpProxy {
   private NetServer server;
   private int port;
 
-  TcpProxy(Vertx vertx, String targetHost, int targetPort) {
+  public TcpProxy(Vertx vertx, String targetHost, int targetPort) {
     this.vertx = vertx;
     this.targetHost = targetHost;
     this.targetPort = targetPort;
@@ -30,7 +30,7 @@ final class TcpProxy {
   }
 
   /** Starts listening (on a free port the first time, the same port afterwards). */
-  Future<Integer> listen() {
+  public Future<Integer> listen() {
     server = vertx.createNetServer();
     server.connectHandler(in -> {
       in.pause();
@@ -52,12 +52,12 @@ final class TcpProxy {
     return server.listen(port, "127.0.0.1").map(s -> port = s.actualPort());
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Stops listening and closes every proxied connection. */
-  Future<Void> cut() {
+  public Future<Void> cut() {
     for (NetSocket s : sockets) {
       s.close();
     }

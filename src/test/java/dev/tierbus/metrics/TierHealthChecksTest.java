@@ -36,6 +36,30 @@ class TierHealthChecksTest {
   }
 
   @Test
+  void refusedPublishesAreCountedApartAndAsErrors() {
+    TierMetricsSnapshot before = new TierMetricsSnapshot("reliable", 1000, 0, 1000, 0, 0, 0, 0, LatencySnapshot.EMPTY,
+        null);
+    // the journal went down: 300 publishes refused in one second, nothing accepted or delivered
+    TierMetricsSnapshot after = new TierMetricsSnapshot("reliable", 1000, 300, 1000, 0, 300, 0, 0,
+        LatencySnapshot.EMPTY, null);
+    TierRates r = TierRates.between(before, after, 1_000_000_000L);
+    assertThat(r.publishedPerSec()).isZero();
+    assertThat(r.refusedPerSec()).isEqualTo(300);
+    assertThat(r.refused()).isEqualTo(300);
+    assertThat(r.errorRatePct()).isEqualTo(100.0);
+    assertThat(after.toJson().getLong("refused")).isEqualTo(300);
+
+    CheckResult check = TierHealthChecks.errorRate(List.of(r), new HealthSettings(true, 1000, 100, 10, 5.0));
+    assertThat(check.status()).isEqualTo(CheckResult.Status.DOWN);
+    assertThat(check.message()).contains("reliable 100.0 %", "300 refused publishes");
+
+    // half of the attempts refused, the other half delivered
+    TierRates half = TierRates.between(before, new TierMetricsSnapshot("reliable", 1100, 100, 1100, 0, 100, 0, 0,
+        LatencySnapshot.EMPTY, null), 1_000_000_000L);
+    assertThat(half.errorRatePct()).isEqualTo(50.0);
+  }
+
+  @Test
   void queuesBeyondTheThresholdAndErrorRatesAreDownLatencyOnlyWarns() {
     HealthSettings s = new HealthSettings(true, 1000, 100, 10, 5.0);
     List<CheckResult> ok = TierHealthChecks.check(List.of(tier("fast", 1, 1, 0, 100, 50)),

@@ -26,6 +26,11 @@ class TierMetersTest {
         "tierbus_tier_detail{name=\"journal_p99_us\",tier=\"reliable\"} 12.5",
         "tierbus_tier_error_rate_percent{tier=\"reliable\"} 14.3");
     assertThat(text).doesNotContain("name=\"state\"");
+    meters.update(List.of(new TierMetricsSnapshot("reliable", 7, 5, 6, 0, 5, 1, 2, LatencySnapshot.EMPTY, null)),
+        List.of(new TierRates("reliable", 1000, 0, 5, 0, 0, 5, 100)));
+    assertThat(registry.scrape()).contains("tierbus_tier_refused_total{tier=\"reliable\"} 5.0",
+        "tierbus_tier_events_per_second{kind=\"refused\",tier=\"reliable\"} 5.0",
+        "tierbus_tier_error_rate_percent{tier=\"reliable\"} 100.0");
     meters.close();
     assertThat(registry.scrape()).doesNotContain("tierbus_tier_");
   }

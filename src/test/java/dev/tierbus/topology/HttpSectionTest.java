@@ -45,6 +45,28 @@ class HttpSectionTest {
   }
 
   @Test
+  void thePublishingKeysAreCheckedAndReachTheApiOptions() {
+    TopologyValidator.Result good = check("""
+        a: {container_type: data}
+        http: {api_publishers: [operator, console], idempotency_window_ms: 60000, idempotency_max_keys: 500}
+        """);
+    assertThat(good.problems()).isEmpty();
+    dev.tierbus.api.ApiOptions options = dev.tierbus.api.ApiOptions.fromJson(good.topology().http());
+    assertThat(options.getApiPublishers()).containsExactly("operator", "console");
+    assertThat(options.getIdempotencyWindowMs()).isEqualTo(60_000);
+    assertThat(options.getIdempotencyMaxKeys()).isEqualTo(500);
+
+    TopologyValidator.Result bad = check("""
+        a: {container_type: data}
+        http: {api_publishers: operator, idempotency_window_ms: -1, idempotency_max_keys: 0}
+        """);
+    assertThat(bad.problems().stream().map(Problem::path).toList()).containsExactlyInAnyOrder("http.api_publishers",
+        "http.idempotency_window_ms", "http.idempotency_max_keys");
+    assertThat(check("a: {container_type: data}\nhttp: {api_publishers: [\"\"]}\n").problems())
+        .singleElement().satisfies(p -> assertThat(p.path()).isEqualTo("http.api_publishers"));
+  }
+
+  @Test
   void aShortTokenIsAWarning() {
     TopologyValidator.Result r = check("a: {container_type: data}\nhttp: {token: short}\n");
     assertThat(r.problems()).isEmpty();

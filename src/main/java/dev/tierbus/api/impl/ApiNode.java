@@ -1,8 +1,11 @@
 package dev.tierbus.api.impl;
 
 import dev.tierbus.api.ApiOptions;
+import dev.tierbus.container.Container;
 import dev.tierbus.journal.DeadLetters;
+import dev.tierbus.journal.JournalOptions;
 import dev.tierbus.journal.JournalStatus;
+import dev.tierbus.metrics.ContainerActivity;
 import dev.tierbus.metrics.HealthSettings;
 import dev.tierbus.metrics.MetricsSampler;
 import dev.tierbus.metrics.PrometheusMetrics;
@@ -13,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.openapi.contract.OpenAPIContract;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +53,8 @@ public final class ApiNode {
   private final NodeMeters meters;
   private final SignalHub hub;
   private final int listenPort;
+  private final int journalRetryAfterSeconds;
+  private final IdempotencyKeys idempotencyKeys;
 
   public ApiNode(Vertx vertx, TopologyRuntime runtime, ApiOptions options, String token, OpenAPIContract contract,
       Supplier<Optional<DeadLetters>> deadLetters, Supplier<Optional<JournalStatus>> journalStatus) {
@@ -60,7 +66,10 @@ public final class ApiNode {
     this.deadLetters = deadLetters;
     this.journalStatus = journalStatus;
     this.health = HealthSettings.fromEventRouter(runtime.topology().eventRouter());
-    this.sampler = new MetricsSampler(vertx, this::freshTierSnapshots, health.checkIntervalMs()).start();
+    this.journalRetryAfterSeconds = retryAfterSeconds(runtime);
+    this.idempotencyKeys = new IdempotencyKeys(options.getIdempotencyWindowMs(), options.getIdempotencyMaxKeys());
+    this.sampler = new MetricsSampler(vertx, this::freshTierSnapshots, this::containerActivity,
+        health.checkIntervalMs()).start();
     this.hub = new SignalHub(vertx, runtime.router(), options);
     PrometheusMeterRegistry registry = PrometheusMetrics.registry(vertx);
     this.meters = NodeMeters.bind(registry, runtime, sampler, hub);
@@ -88,6 +97,14 @@ public final class ApiNode {
   private List<TierMetricsSnapshot> freshTierSnapshots() {
     RouterMetrics m = runtime.router().metrics();
     return List.of(m.fast(), m.standard(), m.reliable());
+  }
+
+  private List<ContainerActivity> containerActivity() {
+    List<ContainerActivity> out = new ArrayList<>();
+    for (Container c : runtime.containers().values()) {
+      out.add(new ContainerActivity(c.id(), c.eventsIn(), c.componentErrors()));
+    }
+    return out;
   }
 
   public Future<Void> close() {
@@ -142,5 +159,29 @@ public final class ApiNode {
 
   int listenPort() {
     return listenPort;
+  }
+
+  /**
+   * {@code Retry-After} of a 503 for an unreachable journal: the journal's
+   * {@code reconnect_interval_ms} rounded up to whole seconds (at least 1), the soonest the
+   * tier can have it back.
+   */
+  int journalRetryAfterSeconds() {
+    return journalRetryAfterSeconds;
+  }
+
+  /** The event ids {@code POST /api/events} remembers, shared by every server verticle. */
+  IdempotencyKeys idempotencyKeys() {
+    return idempotencyKeys;
+  }
+
+  private static int retryAfterSeconds(TopologyRuntime runtime) {
+    long ms;
+    try {
+      ms = JournalOptions.fromJson(runtime.topology().journal()).getReconnectIntervalMs();
+    } catch (RuntimeException e) {
+      ms = JournalOptions.DEFAULT_RECONNECT_INTERVAL_MS;
+    }
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (ms + 999) / 1000));
   }
 }

@@ -6,6 +6,8 @@ import dev.tierbus.journal.DeadLetter;
 import dev.tierbus.journal.DeadLetterPage;
 import dev.tierbus.journal.DeadLetterQuery;
 import dev.tierbus.journal.DeadLetters;
+import dev.tierbus.journal.JournalUnavailableException;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +20,8 @@ import java.util.function.Function;
 /**
  * {@code GET /api/deadletters}, {@code POST /api/deadletters/{id}/replay},
  * {@code POST /api/deadletters/replay}, {@code DELETE /api/deadletters/{id}}: the reliable
- * tier's dead letters. 503 while no reliable tier is installed; an unknown id is 404.
+ * tier's dead letters. 503 while no reliable tier is installed, and with {@code Retry-After}
+ * while its journal is unreachable; an unknown id is 404.
  */
 final class DeadLetterHandlers {
 
@@ -42,13 +45,13 @@ final class DeadLetterHandlers {
     DeadLetterQuery query = query(q::get, "");
     long after = longParam(q.get("after"), "after", 0, Long.MAX_VALUE, 0);
     int limit = (int) longParam(q.get("limit"), "limit", 1, DeadLetterQuery.MAX_LIMIT, DeadLetterQuery.DEFAULT_LIMIT);
-    Responses.json(rc, 200, dl.list(query.after(after).withLimit(limit)).map(DeadLetterHandlers::page));
+    Responses.json(rc, 200, journal(dl.list(query.after(after).withLimit(limit))).map(DeadLetterHandlers::page));
   }
 
   void replayOne(RoutingContext rc) {
     DeadLetters dl = deadLetters();
     long id = idParam(rc);
-    Responses.json(rc, 200, dl.replay(id).map(found -> {
+    Responses.json(rc, 200, journal(dl.replay(id)).map(found -> {
       if (!found) {
         throw ApiException.notFound("no dead letter " + id);
       }
@@ -59,7 +62,7 @@ final class DeadLetterHandlers {
   /** Body: the filters (an empty object replays every dead letter). */
   void replayMatching(RoutingContext rc) {
     DeadLetters dl = deadLetters();
-    JsonObject body = rc.body() == null || rc.body().length() == 0 ? new JsonObject() : Responses.body(rc);
+    JsonObject body = Responses.hasBody(rc) ? Responses.body(rc) : new JsonObject();
     for (String key : body.fieldNames()) {
       if (!FILTERS.contains(key)) {
         throw ApiException.badRequest("the replay filter is not valid", key, "unknown filter, expected one of "
@@ -73,18 +76,33 @@ final class DeadLetterHandlers {
       }
       return (String) v;
     }, "");
-    Responses.json(rc, 200, dl.replay(query).map(n -> new JsonObject().put("replayed", n)));
+    Responses.json(rc, 200, journal(dl.replay(query)).map(n -> new JsonObject().put("replayed", n)));
   }
 
   void discard(RoutingContext rc) {
     DeadLetters dl = deadLetters();
     long id = idParam(rc);
-    Responses.json(rc, 200, dl.discard(id).map(found -> {
+    Responses.json(rc, 200, journal(dl.discard(id)).map(found -> {
       if (!found) {
         throw ApiException.notFound("no dead letter " + id);
       }
       return new JsonObject().put("delivery_id", id).put("discarded", true);
     }));
+  }
+
+  /**
+   * {@code result}, or a 503 with {@code Retry-After} when it failed because the journal is
+   * unreachable (also when it went away while the query ran, which fails with the driver's error).
+   */
+  private <T> Future<T> journal(Future<T> result) {
+    return result.recover(e -> {
+      if (e instanceof JournalUnavailableException || e instanceof ApiException) {
+        return Future.failedFuture(e);
+      }
+      boolean down = node.journalStatus().map(s -> !s.reachable()).orElse(false);
+      return Future.failedFuture(down ? ApiException.unavailable("the journal is unreachable; try again in "
+          + node.journalRetryAfterSeconds() + " s", node.journalRetryAfterSeconds()) : e);
+    });
   }
 
   // ---------------------------------------------------------------- parsing

@@ -1,9 +1,11 @@
 package dev.tierbus.api.impl;
 
 import dev.tierbus.event.EventJsonException;
+import dev.tierbus.journal.JournalUnavailableException;
 import dev.tierbus.router.BackPressureException;
 import dev.tierbus.topology.ContainerChangeException;
 import dev.tierbus.topology.Problem;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,23 +21,42 @@ import org.slf4j.LoggerFactory;
  * Turns every failure into a JSON error: {@code {"error": what went wrong, "details": [{"path",
  * "message"}]}} with the status that says whose fault it is (4xx: the request's, 5xx: the
  * node's).
+ *
+ * <p>A refusal that passes is a 503 with {@code Retry-After}: the journal unreachable (after
+ * the journal's {@code reconnect_interval_ms}, rounded up to whole seconds), back-pressure
+ * (after 1 s). A failure nobody expected is a 500 that says only that: its stack trace goes to
+ * the log, no Java class name goes to the client.
  */
 final class HttpErrors {
 
   private static final Logger log = LoggerFactory.getLogger(HttpErrors.class);
 
+  /** Seconds a client waits after back-pressure: queues drain in milliseconds, a second is plenty. */
+  static final int BACK_PRESSURE_RETRY_AFTER_SECONDS = 1;
+
   private HttpErrors() {}
 
-  /** The router's failure handler. */
-  static void handle(RoutingContext rc) {
-    if (rc.response().ended()) {
-      return;
+  /**
+   * The router's failure handler.
+   *
+   * @param journalRetryAfterSeconds {@code Retry-After} of a 503 for an unreachable journal
+   */
+  static Handler<RoutingContext> handler(int journalRetryAfterSeconds) {
+    return rc -> {
+      if (rc.response().ended()) {
+        return;
+      }
+      ApiException e = toApiException(rc.failure(), rc.statusCode(), journalRetryAfterSeconds);
+      logUnexpected(rc, e, rc.failure());
+      send(rc.response(), e);
+    };
+  }
+
+  /** Logs {@code failure} with its stack trace when {@code answer} is a 5xx other than 503. */
+  static void logUnexpected(RoutingContext rc, ApiException answer, Throwable failure) {
+    if (answer.status() >= 500 && answer.status() != 503) {
+      log.error("{} {} failed", rc.request().method(), rc.request().path(), failure);
     }
-    ApiException e = toApiException(rc.failure(), rc.statusCode());
-    if (e.status() >= 500) {
-      log.error("{} {} failed", rc.request().method(), rc.request().path(), rc.failure());
-    }
-    send(rc.response(), e);
   }
 
   static void send(HttpServerResponse response, ApiException e) {
@@ -46,12 +67,23 @@ final class HttpErrors {
     if (e.status() == 401) {
       response.putHeader("WWW-Authenticate", "Bearer realm=\"tierbus\"");
     }
+    if (e.retryAfterSeconds() > 0) {
+      response.putHeader("Retry-After", Integer.toString(e.retryAfterSeconds()));
+    }
     response.end(e.body().encode());
   }
 
-  static ApiException toApiException(Throwable failure, int statusCode) {
+  static ApiException toApiException(Throwable failure, int statusCode, int journalRetryAfterSeconds) {
     if (failure instanceof ApiException a) {
       return a;
+    }
+    if (failure instanceof JournalUnavailableException j) {
+      return ApiException.unavailable("the journal is unreachable, nothing was published; try again in "
+          + journalRetryAfterSeconds + " s: " + j.getMessage(), journalRetryAfterSeconds);
+    }
+    if (failure instanceof BackPressureException bp) {
+      return ApiException.unavailable("back-pressure, a queue is full; try again in "
+          + BACK_PRESSURE_RETRY_AFTER_SECONDS + " s: " + bp.getMessage(), BACK_PRESSURE_RETRY_AFTER_SECONDS);
     }
     if (failure instanceof HttpException h && h.getCause() instanceof ValidatorException v) {
       return fromValidator(v);
@@ -67,9 +99,6 @@ final class HttpErrors {
       ej.problems().forEach(p -> details.add(ApiException.detail(p.path(), p.message())));
       return new ApiException(400, "the event is not valid", details);
     }
-    if (failure instanceof BackPressureException bp) {
-      return new ApiException(503, "back-pressure: " + bp.getMessage());
-    }
     if (failure instanceof HttpException h) {
       String message = h.getPayload() != null ? h.getPayload() : defaultMessage(h.getStatusCode());
       return new ApiException(h.getStatusCode(), message);
@@ -77,7 +106,11 @@ final class HttpErrors {
     if (failure == null) {
       return new ApiException(statusCode > 0 ? statusCode : 500, defaultMessage(statusCode));
     }
-    return new ApiException(500, "internal error: " + failure);
+    if (statusCode >= 400 && statusCode < 500) {
+      // refused by Vert.x Web before any handler ran, e.g. an HTTP/1.1 request without Host
+      return new ApiException(statusCode, failure.getMessage() != null ? failure.getMessage() : defaultMessage(statusCode));
+    }
+    return new ApiException(500, "internal error; the node's log has the details");
   }
 
   private static final java.util.regex.Pattern PARAMETER =

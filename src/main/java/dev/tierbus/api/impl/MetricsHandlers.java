@@ -4,6 +4,7 @@ import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerState;
 import dev.tierbus.journal.JournalStatus;
 import dev.tierbus.metrics.CheckResult;
+import dev.tierbus.metrics.ComponentErrorChecks;
 import dev.tierbus.metrics.HealthReport;
 import dev.tierbus.metrics.TierHealthChecks;
 import dev.tierbus.metrics.TierMetricsSnapshot;
@@ -27,8 +28,9 @@ final class MetricsHandlers {
 
   /**
    * Per tier: the counters, queue depth and latency percentiles since start, its details,
-   * and the events per second and error rate of the last sampling interval; per container:
-   * state and events in/out; the WebSocket stream's figures.
+   * and the events per second (published, refused, delivered) and error rate (handler errors
+   * and refused publishes) of the last sampling interval; per container: state, events in/out
+   * and component errors; the WebSocket stream's figures.
    */
   void metrics(RoutingContext rc) {
     JsonObject tiers = new JsonObject();
@@ -38,6 +40,7 @@ final class MetricsHandlers {
       json.remove("tier");
       json.put("events_per_sec", new JsonObject()
               .put("published", round(r.publishedPerSec()))
+              .put("refused", round(r.refusedPerSec()))
               .put("delivered", round(r.deliveredPerSec())))
           .put("error_rate_pct", round(r.errorRatePct()));
       tiers.put(t.tier(), json);
@@ -73,8 +76,8 @@ final class MetricsHandlers {
 
   /**
    * Liveness (this answer) and readiness: the journal (when a reliable tier is installed), the
-   * containers, and the router against the health-check thresholds. 200 when ready, else 503
-   * naming the failing checks.
+   * containers (none failed; their component errors against the error-rate threshold), and the
+   * router against the health-check thresholds. 200 when ready, else 503 naming the failing checks.
    */
   void health(RoutingContext rc) {
     HealthReport report = report();
@@ -91,6 +94,7 @@ final class MetricsHandlers {
     checks.add(journal(node.journalStatus()));
     checks.add(containers());
     if (node.health().enabled()) {
+      checks.add(ComponentErrorChecks.check(node.sampler().containerRates(), node.health()));
       checks.addAll(TierHealthChecks.check(node.tierSnapshots(), node.sampler().rates(), node.health()));
     }
     return new HealthReport(checks);

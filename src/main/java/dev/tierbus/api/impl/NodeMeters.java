@@ -12,7 +12,9 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The node's meters in the Prometheus registry beside Vert.x's own: the tiers
@@ -20,6 +22,7 @@ import java.util.List;
  *
  * <pre>
  * tierbus_container_events_in{container, type}, tierbus_container_events_out{container, type}
+ * tierbus_container_component_errors_total{container, type}   component invocations that threw
  * tierbus_websocket_clients, tierbus_websocket_frames_sent_total, tierbus_websocket_frames_dropped_total,
  * tierbus_websocket_events_conflated_total
  * </pre>
@@ -34,6 +37,10 @@ final class NodeMeters implements AutoCloseable {
   private final MultiGauge eventsIn;
   private final MultiGauge eventsOut;
   private final List<Meter> meters = new ArrayList<>();
+  /** One counter per deployed container instance (a redeployed one counts from 0 again). */
+  private final Map<String, ErrorCounter> componentErrors = new HashMap<>();
+
+  private record ErrorCounter(Container container, FunctionCounter counter) {}
 
   private NodeMeters(PrometheusMeterRegistry registry, TopologyRuntime runtime, MetricsSampler sampler, SignalHub hub) {
     this.registry = registry;
@@ -72,7 +79,25 @@ final class NodeMeters implements AutoCloseable {
     }
     eventsIn.register(in, true);
     eventsOut.register(out, true);
+    updateComponentErrors(runtime.containers());
     return registry.scrape();
+  }
+
+  private void updateComponentErrors(Map<String, Container> deployed) {
+    componentErrors.entrySet().removeIf(e -> {
+      boolean gone = deployed.get(e.getKey()) != e.getValue().container();
+      if (gone) {
+        registry.remove(e.getValue().counter());
+      }
+      return gone;
+    });
+    for (Container c : deployed.values()) {
+      componentErrors.computeIfAbsent(c.id(), id -> new ErrorCounter(c,
+          FunctionCounter.builder("tierbus.container.component.errors", c, Container::componentErrors)
+              .tags(Tags.of("container", c.id(), "type", c.type()))
+              .description("component invocations of a container that threw")
+              .register(registry)));
+    }
   }
 
   @Override
@@ -80,6 +105,7 @@ final class NodeMeters implements AutoCloseable {
     tiers.close();
     eventsIn.register(List.of(), true);
     eventsOut.register(List.of(), true);
+    updateComponentErrors(Map.of());
     meters.forEach(registry::remove);
     meters.clear();
   }

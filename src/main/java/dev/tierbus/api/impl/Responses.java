@@ -2,6 +2,8 @@ package dev.tierbus.api.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,17 +37,46 @@ final class Responses {
 
   /** The request body as a JSON object; 400 naming the problem when it is none. */
   static JsonObject body(RoutingContext rc) {
-    if (rc.body() == null || rc.body().length() == 0) {
+    if (!hasBody(rc)) {
       throw ApiException.badRequest("a JSON object is required as the body", "", "the body is empty");
     }
+    Object v;
     try {
-      Object v = rc.body().asJsonObject();
-      if (v == null) {
-        throw ApiException.badRequest("a JSON object is required as the body", "", "the body is null");
-      }
-      return (JsonObject) v;
-    } catch (DecodeException | ClassCastException e) {
-      throw ApiException.badRequest("the body is not a JSON object", "", String.valueOf(e.getMessage()).split("\n")[0]);
+      v = Json.decodeValue(rc.body().buffer());
+    } catch (DecodeException e) {
+      throw ApiException.badRequest("the body is not JSON", "", decodeProblem(e));
     }
+    if (v instanceof JsonObject o) {
+      return o;
+    }
+    throw ApiException.badRequest("a JSON object is required as the body", "", "expected an object, got "
+        + (v == null ? "null" : v instanceof JsonArray ? "a list" : v instanceof String ? "a string" : "a " + kind(v)));
+  }
+
+  /** True when the request came with a body of at least one byte. */
+  static boolean hasBody(RoutingContext rc) {
+    return rc.body() != null && rc.body().buffer() != null && rc.body().buffer().length() > 0;
+  }
+
+  private static String kind(Object v) {
+    return v instanceof Boolean ? "boolean" : v instanceof Number ? "number" : "value";
+  }
+
+  /** The parser's message without its Java-specific tail ("at [Source: ...; line: 1, column: 5]" kept as position). */
+  static String decodeProblem(DecodeException e) {
+    String m = String.valueOf(e.getMessage()).split("\n")[0];
+    if (m.startsWith("Failed to decode:")) {
+      m = m.substring("Failed to decode:".length()).trim();
+    }
+    java.util.regex.Matcher at = java.util.regex.Pattern.compile("line: (\\d+), column: (\\d+)").matcher(
+        String.valueOf(e.getMessage()));
+    int source = m.indexOf(" at [Source");
+    if (source < 0) {
+      source = m.indexOf("(start marker");
+    }
+    if (source >= 0) {
+      m = m.substring(0, source).trim();
+    }
+    return at.find() ? m + " (line " + at.group(1) + ", column " + at.group(2) + ")" : m;
   }
 }

@@ -4,10 +4,13 @@ import dev.tierbus.container.Container;
 import dev.tierbus.topology.TopologyRuntime;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /api/topology}, {@code GET|PUT|DELETE /api/containers/{id}},
- * {@code POST /api/containers}, {@code GET /api/routes}.
+ * {@code POST /api/containers} (201 with {@code Location: /api/containers/{id}}),
+ * {@code GET /api/routes}.
  *
  * <p>Changes go through {@link TopologyRuntime#deployContainer} and friends, which check the
  * entry exactly as the topology file is checked and apply nothing of a refused change.
@@ -36,8 +39,20 @@ final class TopologyHandlers {
       throw ApiException.badRequest("the container entry is not valid", "parent",
           "expected the id of a running container, got " + parent);
     }
-    Responses.json(rc, 201, runtime.deployContainer(entry, (String) parent)
-        .map(c -> TopologyJson.container(c, runtime, true)));
+    runtime.deployContainer(entry, (String) parent).onComplete(ar -> {
+      if (ar.succeeded()) {
+        Container c = ar.result();
+        rc.response().putHeader("Location", location(c.id()));
+        Responses.json(rc, 201, TopologyJson.container(c, runtime, true));
+      } else {
+        Responses.fail(rc, ar.cause());
+      }
+    });
+  }
+
+  /** Where a deployed container is read, updated and deleted. */
+  static String location(String id) {
+    return "/api/containers/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   void redeploy(RoutingContext rc) {

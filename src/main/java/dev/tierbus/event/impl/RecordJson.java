@@ -27,8 +27,9 @@ import java.util.Map;
  * as objects; {@link Instant}s as ISO-8601 strings; anything else by {@code toString()}.
  *
  * <p>Reading checks every field and collects every problem (with its path) before the record's
- * own constructor runs, whose exceptions are reported too. Accessors and constructors are looked
- * up once per class.
+ * own constructor runs, whose exceptions are reported too: at the path of the component the
+ * message starts with ({@code "quantity must be > 0"} at {@code payload.quantity}), else at the
+ * record's. Accessors and constructors are looked up once per class.
  */
 public final class RecordJson {
 
@@ -202,15 +203,32 @@ public final class RecordJson {
       return type.cast(shape.constructor.newInstance(args));
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      String message = cause instanceof NullPointerException && cause.getMessage() != null
-          ? snakeCase(cause.getMessage()) + " is required"
-          : String.valueOf(cause.getMessage() == null ? cause : cause.getMessage());
-      problems.add(Map.entry(path, message));
+      String message = cause.getMessage();
+      if (message == null) {
+        problems.add(Map.entry(path, "is not valid"));
+      } else if (cause instanceof NullPointerException && component(shape, message) != null) {
+        problems.add(Map.entry(join(path, snakeCase(message)), "required"));
+      } else {
+        // a constructor names the component it refuses first ("quantity must be > 0, was -1"): that is the path
+        String name = component(shape, message.split(" ", 2)[0]);
+        problems.add(name == null ? Map.entry(path, message)
+            : Map.entry(join(path, snakeCase(name)), snakeCase(name) + message.substring(name.length())));
+      }
       return null;
     } catch (ReflectiveOperationException | IllegalArgumentException e) {
-      problems.add(Map.entry(path, "cannot create " + type.getSimpleName() + ": " + e));
+      problems.add(Map.entry(path, "cannot be read into a " + type.getSimpleName()));
       return null;
     }
+  }
+
+  /** {@code name} when it is one of the record's components, else null. */
+  private static String component(Shape shape, String name) {
+    for (RecordComponent c : shape.components) {
+      if (c.getName().equals(name)) {
+        return name;
+      }
+    }
+    return null;
   }
 
   private static Object convert(Object v, Class<?> type, Type generic, String at, List<Map.Entry<String, String>> problems) {

@@ -9,7 +9,10 @@ import java.util.concurrent.atomic.LongAdder;
 /** The reliable tier's counters, gauges and latency histograms; safe to read from any thread. */
 final class ReliableMetrics {
 
+  /** Publishes accepted: journalled (or without subscriber). */
   final LongAdder published = new LongAdder();
+  /** Publishes refused: their Future failed (journal unreachable, max_in_flight, no codec). */
+  final LongAdder refused = new LongAdder();
   final LongAdder journalled = new LongAdder();
   final LongAdder commits = new LongAdder();
   final LongAdder delivered = new LongAdder();
@@ -46,7 +49,7 @@ final class ReliableMetrics {
         .put("duplicates_skipped", duplicatesSkipped.sum())
         .put("journal_write_latency", journalWrite.snapshot().toJson())
         .put("delivery_latency", delivery.snapshot().toJson());
-    return new TierMetricsSnapshot("reliable", published.sum(), delivered.sum(), 0, rejected.sum(), errors.sum(),
-        pending.get(), delivery.snapshot(), details);
+    return new TierMetricsSnapshot("reliable", published.sum(), refused.sum(), delivered.sum(), 0, rejected.sum(),
+        errors.sum(), pending.get(), delivery.snapshot(), details);
   }
 }

@@ -211,19 +211,21 @@ public final class ReliableTierImpl implements ReliableTier {
    */
   @Override
   public Future<Void> publish(String source, Event event, List<Route> routes) {
-    metrics.published.increment();
     if (!journalUsable()) {
       metrics.rejected.increment();
+      metrics.refused.increment();
       return Future.failedFuture(unavailable(event, null));
     }
     String[] subscribers = distinctSubscribers(routes);
     if (subscribers.length == 0) {
+      metrics.published.increment();
       return Future.succeededFuture();
     }
     long pending = metrics.pending.addAndGet(subscribers.length);
     if (pending > options.getMaxInFlight()) {
       metrics.pending.addAndGet(-subscribers.length);
       metrics.rejected.increment();
+      metrics.refused.increment();
       return Future.failedFuture(BackPressureException.withMessage("reliable tier full: " + (pending - subscribers.length)
           + " deliveries unconfirmed (max_in_flight " + options.getMaxInFlight() + "); " + event.type() + " from "
           + source + " was not published", List.of(subscribers)));
@@ -234,13 +236,17 @@ public final class ReliableTierImpl implements ReliableTier {
     } catch (RuntimeException e) {
       metrics.pending.addAndGet(-subscribers.length);
       metrics.rejected.increment();
+      metrics.refused.increment();
       return Future.failedFuture(e);
     }
     inFlight.begin(subscribers.length);
     ContextInternal caller = ContextInternal.current();
     Promise<Void> promise = caller != null ? caller.promise() : Promise.promise();
+    Future<Void> journalled = promise.future();
+    // counted before the publisher's own listeners run: accepted once committed, refused when the commit failed
+    journalled.onComplete(ar -> (ar.succeeded() ? metrics.published : metrics.refused).increment());
     writer.submit(new JournalWriter.Append(event, bytes, subscribers, promise, System.nanoTime()));
-    return promise.future();
+    return journalled;
   }
 
   private static String[] distinctSubscribers(List<Route> routes) {

@@ -39,7 +39,6 @@ final class StandardTier {
 
   /** Enqueues {@code event} for every matching subscription; thread-safe. */
   Future<Void> publish(Event event, Endpoint[] targets) {
-    metrics.published(1);
     List<String> rejectedBy = null;
     long now = System.nanoTime();
     for (Endpoint ep : targets) {
@@ -59,8 +58,11 @@ final class StandardTier {
       }
     }
     if (rejectedBy == null) {
+      metrics.published(1);
       return TieredEventRouterImpl.DONE;
     }
+    // the publisher is told no, so the publish counts as refused even if other subscribers took it
+    metrics.refused(1);
     return Future.failedFuture(new BackPressureException(
         event.type() + " " + (event.symbol() == null ? "" : event.symbol() + " ") + "from " + event.source(),
         rejectedBy));

@@ -37,7 +37,8 @@ final class UnavailableTier implements DeliveryTier {
 
   @Override
   public TierMetricsSnapshot metrics() {
-    return new TierMetricsSnapshot(tier.configName(), 0, 0, 0, rejected.sum(), 0, 0, LatencySnapshot.EMPTY);
+    long refused = rejected.sum();
+    return new TierMetricsSnapshot(tier.configName(), 0, refused, 0, 0, refused, 0, 0, LatencySnapshot.EMPTY, null);
   }
 
   @Override

@@ -16,6 +16,9 @@ import java.util.List;
  *   auth_reads: false        # true: reads (GET, the WebSocket) need the token too
  *   cors: ["https://ops.example.com"]   # origins allowed to call the API from a browser, or "*"
  *   instances: 2             # server verticles (event loops) sharing the port
+ *   api_publishers: ["operator"]   # sources POST /api/events may publish as without a container declaring the type
+ *   idempotency_window_ms: 600000  # how long POST /api/events remembers a client's event id (0: never)
+ *   idempotency_max_keys: 100000   # event ids remembered at most
  *   websocket:
  *     ping_interval_ms: 15000    # ping period; a client silent for 3 periods is closed
  *     max_pending_frames: 256    # frames a client may fall behind before it is conflated
@@ -33,7 +36,8 @@ import java.util.List;
 public final class HttpSection {
 
   public static final List<String> KEYS =
-      List.of("enabled", "port", "host", "token", "auth_reads", "cors", "instances", "websocket");
+      List.of("enabled", "port", "host", "token", "auth_reads", "cors", "instances", "api_publishers",
+          "idempotency_window_ms", "idempotency_max_keys", "websocket");
   public static final List<String> WEBSOCKET_KEYS = List.of("ping_interval_ms", "max_pending_frames", "max_clients",
       "auth_timeout_ms", "max_unauthenticated", "max_subscriptions", "max_frame_bytes", "history_size", "history_events");
 
@@ -74,6 +78,21 @@ public final class HttpSection {
       }
     }
     atLeast(node.child("instances"), 1);
+    Node publishers = node.child("api_publishers");
+    List<String> names = publishers.strings();
+    if (names != null) {
+      for (String name : names) {
+        if (name.isBlank()) {
+          publishers.problem("expected source names, got a blank one");
+        }
+      }
+    }
+    Node window = node.child("idempotency_window_ms");
+    Long windowMs = window.longValue();
+    if (windowMs != null && windowMs < 0) {
+      window.problem("must be >= 0 (0: POST /api/events remembers no event id), was " + windowMs);
+    }
+    atLeast(node.child("idempotency_max_keys"), 1);
     Node ws = node.child("websocket");
     if (ws.isPresent() && ws.expectMap()) {
       ws.checkKeys(WEBSOCKET_KEYS);
