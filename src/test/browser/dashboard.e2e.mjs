@@ -147,7 +147,7 @@ await run('dashboard', args.screenshots, async (page) => {
   if (deployed !== 201) throw new Error('could not deploy the failing container: HTTP ' + deployed);
   await page.waitForFunction(() => {
     const b = document.querySelector('#outage');
-    return !b.hidden && /router\.error_rate: standard [\d.]+ % of deliveries failed/.test(b.textContent);
+    return !b.hidden && /router\.error_rate: standard [\d.]+ % failed/.test(b.textContent);
   }, null, { timeout: 15000 });
   await page.waitForSelector('#tiers tbody tr[data-tier=standard] td[data-col=error_rate_pct].bad', { timeout: 5000 });
   const outage = await page.textContent('#outage');

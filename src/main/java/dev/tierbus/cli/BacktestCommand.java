@@ -50,7 +50,7 @@ final class BacktestCommand {
       ValidateCommand.printProblems(e, err);
       return TierbusCli.EXIT_USAGE;
     } catch (Exception e) {
-      err.println("backtest failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      err.println("backtest failed: " + ErrorText.describe(e));
       return TierbusCli.EXIT_FAILURE;
     } finally {
       try {
