@@ -19,7 +19,7 @@ import java.util.function.ToDoubleFunction;
  * {@link #update} — call it before each scrape.
  *
  * <pre>
- * tierbus_tier_published_total{tier}     refused, delivered, dropped, rejected, errors likewise (counters)
+ * tierbus_tier_published_total{tier}     refused, matched, delivered, dropped, rejected, errors likewise (counters)
  * tierbus_tier_queue_depth{tier}
  * tierbus_tier_latency_seconds{tier, quantile="0.5|0.95|0.99|0.999"}   since start
  * tierbus_tier_events_per_second{tier, kind="published|refused|delivered"}     last interval
@@ -43,6 +43,7 @@ public final class TierMeters implements AutoCloseable {
     for (String tier : TIERS) {
       counter(registry, "tierbus.tier.published", tier, TierMetricsSnapshot::published);
       counter(registry, "tierbus.tier.refused", tier, TierMetricsSnapshot::refused);
+      counter(registry, "tierbus.tier.matched", tier, TierMetricsSnapshot::matched);
       counter(registry, "tierbus.tier.delivered", tier, TierMetricsSnapshot::delivered);
       counter(registry, "tierbus.tier.dropped", tier, TierMetricsSnapshot::dropped);
       counter(registry, "tierbus.tier.rejected", tier, TierMetricsSnapshot::rejected);

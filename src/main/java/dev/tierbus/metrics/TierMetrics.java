@@ -14,6 +14,7 @@ public final class TierMetrics {
   private final String tier;
   private final LongAdder published = new LongAdder();
   private final LongAdder refused = new LongAdder();
+  private final LongAdder matched = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder rejected = new LongAdder();
@@ -32,6 +33,11 @@ public final class TierMetrics {
   /** Publishes whose Future failed: counted apart from {@link #published}, never in it. */
   public void refused(long n) {
     refused.add(n);
+  }
+
+  /** Published events that had at least one subscriber to go to. */
+  public void matched(long n) {
+    matched.add(n);
   }
 
   public void delivered(long n) {
@@ -64,6 +70,7 @@ public final class TierMetrics {
         tier,
         published.sum(),
         refused.sum(),
+        matched.sum(),
         delivered.sum(),
         dropped.sum(),
         rejected.sum(),

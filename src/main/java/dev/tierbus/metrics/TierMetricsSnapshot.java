@@ -11,6 +11,8 @@ import io.vertx.core.json.JsonObject;
  *     so — the journal unreachable, a full queue (a standard-tier event refused by one full
  *     queue counts here even when other subscribers took it), no reliable tier installed.
  *     Never counted in {@code published}.
+ * @param matched published events that had at least one subscriber to go to (the rest had
+ *     nobody: no subscription, or no filter accepted them)
  * @param delivered handler invocations (one per event per subscriber)
  * @param dropped events a slow fast-tier subscriber did not get (counted per subscriber)
  * @param rejected standard tier: enqueues refused by a full subscription queue (one per
@@ -25,6 +27,7 @@ public record TierMetricsSnapshot(
     String tier,
     long published,
     long refused,
+    long matched,
     long delivered,
     long dropped,
     long rejected,
@@ -35,6 +38,12 @@ public record TierMetricsSnapshot(
 
   public TierMetricsSnapshot {
     details = details == null ? new JsonObject() : details.copy();
+  }
+
+  /** A snapshot of a tier whose every published event had a subscriber. */
+  public TierMetricsSnapshot(String tier, long published, long refused, long delivered, long dropped, long rejected,
+      long errors, long queueDepth, LatencySnapshot latency, JsonObject details) {
+    this(tier, published, refused, published, delivered, dropped, rejected, errors, queueDepth, latency, details);
   }
 
   /** A snapshot of a tier that refused nothing, with details. */
@@ -60,6 +69,7 @@ public record TierMetricsSnapshot(
         .put("tier", tier)
         .put("published", published)
         .put("refused", refused)
+        .put("matched", matched)
         .put("delivered", delivered)
         .put("dropped", dropped)
         .put("rejected", rejected)

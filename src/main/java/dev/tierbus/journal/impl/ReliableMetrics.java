@@ -13,6 +13,8 @@ final class ReliableMetrics {
   final LongAdder published = new LongAdder();
   /** Publishes refused: their Future failed (journal unreachable, max_in_flight, no codec). */
   final LongAdder refused = new LongAdder();
+  /** Published events that had at least one subscriber (journalled). */
+  final LongAdder matched = new LongAdder();
   final LongAdder journalled = new LongAdder();
   final LongAdder commits = new LongAdder();
   final LongAdder delivered = new LongAdder();
@@ -49,7 +51,7 @@ final class ReliableMetrics {
         .put("duplicates_skipped", duplicatesSkipped.sum())
         .put("journal_write_latency", journalWrite.snapshot().toJson())
         .put("delivery_latency", delivery.snapshot().toJson());
-    return new TierMetricsSnapshot("reliable", published.sum(), refused.sum(), delivered.sum(), 0, rejected.sum(),
+    return new TierMetricsSnapshot("reliable", published.sum(), refused.sum(), matched.sum(), delivered.sum(), 0, rejected.sum(),
         errors.sum(), pending.get(), delivery.snapshot(), details);
   }
 }

@@ -244,7 +244,14 @@ public final class ReliableTierImpl implements ReliableTier {
     Promise<Void> promise = caller != null ? caller.promise() : Promise.promise();
     Future<Void> journalled = promise.future();
     // counted before the publisher's own listeners run: accepted once committed, refused when the commit failed
-    journalled.onComplete(ar -> (ar.succeeded() ? metrics.published : metrics.refused).increment());
+    journalled.onComplete(ar -> {
+      if (ar.succeeded()) {
+        metrics.published.increment();
+        metrics.matched.increment();
+      } else {
+        metrics.refused.increment();
+      }
+    });
     writer.submit(new JournalWriter.Append(event, bytes, subscribers, promise, System.nanoTime()));
     return journalled;
   }

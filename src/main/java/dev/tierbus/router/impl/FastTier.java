@@ -38,6 +38,10 @@ final class FastTier {
     int n = batch.size();
     metrics.published(n);
     Endpoint[] targets = routes.fastTargets;
+    if (targets.length > 0) {
+      // per source, not per event: a subscriber's filter is applied where it receives the batch
+      metrics.matched(n);
+    }
     for (Endpoint ep : targets) {
       if (ep.closed) {
         continue;

@@ -41,10 +41,12 @@ final class StandardTier {
   Future<Void> publish(Event event, Endpoint[] targets) {
     List<String> rejectedBy = null;
     long now = System.nanoTime();
+    boolean matched = false;
     for (Endpoint ep : targets) {
       if (ep.closed || !ep.filter.matches(event)) {
         continue;
       }
+      matched = true;
       if (ep.mailbox.offer(event, now)) {
         router.inFlight.begin(1);
         schedule(ep);
@@ -59,6 +61,9 @@ final class StandardTier {
     }
     if (rejectedBy == null) {
       metrics.published(1);
+      if (matched) {
+        metrics.matched(1);
+      }
       return TieredEventRouterImpl.DONE;
     }
     // the publisher is told no, so the publish counts as refused even if other subscribers took it

@@ -38,7 +38,8 @@ final class UnavailableTier implements DeliveryTier {
   @Override
   public TierMetricsSnapshot metrics() {
     long refused = rejected.sum();
-    return new TierMetricsSnapshot(tier.configName(), 0, refused, 0, 0, refused, 0, 0, LatencySnapshot.EMPTY, null);
+    return new TierMetricsSnapshot(tier.configName(), 0, refused, 0, 0, 0, refused, 0, 0, LatencySnapshot.EMPTY,
+        null);
   }
 
   @Override

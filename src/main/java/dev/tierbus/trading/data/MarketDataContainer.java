@@ -252,6 +252,10 @@ public final class MarketDataContainer extends Container {
         customGate != null ? ", custom gate" : config.barIntervalMs() > 0 ? ", one bar time every "
             + config.barIntervalMs() + " ms" : config.speed() > 0 ? ", speed " + config.speed() + "x" : ", speed max",
         config.loop() ? ", looping" : "");
+    if (config.loop() && synthetic == null) {
+      log.info("data {}: looping history: at the end of the files the replay starts again with every time shifted"
+          + " forward past the last bar, so after the first pass the dates are not the market's dates", id());
+    }
     pump();
   }
 
