@@ -12,7 +12,11 @@ import java.util.List;
  * <p>One transaction at a time; what comes in meanwhile goes into the next (at most
  * {@value #MAX_BATCH} outcomes each). A failed write keeps its outcomes and is tried again
  * after the reconnect interval: until it succeeds those deliveries would be delivered again
- * after a crash (flagged redelivered), never lost. Tier context only.
+ * after a crash (flagged redelivered), never lost. When PostgreSQL refuses a value of the
+ * batch ({@link DataErrors}), the batch is written again in halves until the refused outcome
+ * is alone; that one is logged and left out (its row stays pending: after a restart it is
+ * delivered again, flagged redelivered), the others are written, and the journal is not taken
+ * for unreachable. Tier context only.
  */
 final class OutcomeWriter {
 
@@ -65,7 +69,7 @@ final class OutcomeWriter {
     }
     OutcomeBatch batch = take();
     writing = true;
-    tier.store().record(batch).onComplete(ar -> {
+    write(batch).onComplete(ar -> {
       writing = false;
       if (ar.failed()) {
         putBack(batch);
@@ -77,6 +81,29 @@ final class OutcomeWriter {
       } else {
         kick();
       }
+    });
+  }
+
+  /**
+   * Records {@code batch}; fails only for an outage. A refused value halves the batch until the
+   * refused outcome is alone. After an outage the whole batch is put back: writing an outcome
+   * again is harmless (rows change only while pending, to the same values).
+   */
+  private Future<Void> write(OutcomeBatch batch) {
+    return tier.store().record(batch).recover(cause -> {
+      if (!DataErrors.isDataError(cause)) {
+        return Future.failedFuture(cause);
+      }
+      if (batch.size() == 1) {
+        long id = batch.delivered.isEmpty() ? batch.failures.get(0).deliveryId() : batch.delivered.get(0);
+        tier.counters().outcomesRefused.increment();
+        tier.reportRefused(new IllegalStateException("reliable tier: the journal refused the outcome of delivery " + id
+            + " (" + (batch.delivered.isEmpty() ? "failed attempt" : "confirmation") + "): " + DataErrors.message(cause)
+            + " (SQLSTATE " + DataErrors.sqlState(cause) + "); left out, the row stays pending"));
+        return Future.succeededFuture();
+      }
+      OutcomeBatch[] halves = batch.halves();
+      return write(halves[0]).compose(v -> write(halves[1]));
     });
   }
 

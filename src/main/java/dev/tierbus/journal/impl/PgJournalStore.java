@@ -197,7 +197,7 @@ final class PgJournalStore implements JournalStore {
       OutcomeBatch.Failure f = failures.get(i);
       ids[i] = f.deliveryId();
       attempts[i] = f.attempts();
-      errors[i] = f.error();
+      errors[i] = storable(f.error());
       delays[i] = f.retryDelayMs();
       statuses[i] = (short) (f.dead() ? DeliveryStatus.DEAD.code() : DeliveryStatus.PENDING.code());
     }
@@ -209,6 +209,36 @@ final class PgJournalStore implements JournalStore {
         .execute(Tuple.tuple().addArrayOfLong(ids).addArrayOfInteger(attempts).addArrayOfString(errors)
             .addArrayOfLong(delays).addArrayOfShort(statuses))
         .mapEmpty();
+  }
+
+  /** Longest error text kept per row: a handler's message can be of any size. */
+  static final int MAX_ERROR_CHARS = 2_000;
+
+  /**
+   * A handler's error text as a text column takes it: NUL (which PostgreSQL's text refuses),
+   * other control characters but tab and line breaks, and unpaired surrogates become
+   * {@code U+FFFD}; longer than {@value #MAX_ERROR_CHARS} characters, it is cut and says so.
+   */
+  static String storable(String error) {
+    if (error == null) {
+      return null;
+    }
+    int n = Math.min(error.length(), MAX_ERROR_CHARS);
+    StringBuilder sb = null;
+    for (int i = 0; i < n; i++) {
+      char c = error.charAt(i);
+      boolean bad = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f
+          || (Character.isHighSurrogate(c) && (i + 1 >= error.length() || !Character.isLowSurrogate(error.charAt(i + 1))))
+          || (Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(error.charAt(i - 1))));
+      if (bad && sb == null) {
+        sb = new StringBuilder(n + 16).append(error, 0, i);
+      }
+      if (sb != null) {
+        sb.append(bad ? '\uFFFD' : c);
+      }
+    }
+    String clean = sb != null ? sb.toString() : error.substring(0, n);
+    return error.length() > MAX_ERROR_CHARS ? clean + " ... (" + error.length() + " characters, cut)" : clean;
   }
 
   @Override

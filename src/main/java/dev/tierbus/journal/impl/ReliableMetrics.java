@@ -19,6 +19,12 @@ final class ReliableMetrics {
   final LongAdder rejected = new LongAdder();
   final LongAdder recovered = new LongAdder();
   final LongAdder duplicatesSkipped = new LongAdder();
+  /** Publishes whose rows PostgreSQL refused (data error): failed alone, the journal stayed usable. */
+  final LongAdder refused = new LongAdder();
+  /** Group commits written again in halves to find a refused publish. */
+  final LongAdder commitsSplit = new LongAdder();
+  /** Outcomes PostgreSQL refused (data error): left out, their rows stay pending in the journal. */
+  final LongAdder outcomesRefused = new LongAdder();
   /** Deliveries accepted and neither confirmed nor dead: the bound of {@code max_in_flight}. */
   final AtomicLong pending = new AtomicLong();
   /** Deliveries sent to a subscriber whose answer has not come back. */
@@ -44,6 +50,9 @@ final class ReliableMetrics {
         .put("dead_lettered", deadLettered.sum())
         .put("recovered", recovered.sum())
         .put("duplicates_skipped", duplicatesSkipped.sum())
+        .put("refused", refused.sum())
+        .put("commits_split", commitsSplit.sum())
+        .put("outcomes_refused", outcomesRefused.sum())
         .put("journal_write_latency", journalWrite.snapshot().toJson())
         .put("delivery_latency", delivery.snapshot().toJson());
     return new TierMetricsSnapshot("reliable", published.sum(), delivered.sum(), 0, rejected.sum(), errors.sum(),
