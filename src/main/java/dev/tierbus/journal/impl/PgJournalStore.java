@@ -30,12 +30,17 @@ import java.util.function.Function;
  * single statement is its own transaction, committed with {@code synchronous_commit} as the
  * server has it (on by default; this store never turns it off), so the Future completes after
  * the rows are on disk. Outcomes of a batch (confirmations, failed attempts) are one
- * transaction too.
+ * transaction too. A confirmation deletes the row when {@code retention_ms} is 0 (the default),
+ * else marks it delivered; delivered rows are purged after the retention, in small batches.
  */
 final class PgJournalStore implements JournalStore {
 
   private static final EventCodec CODEC = new EventCodec();
-  private static final int PURGE_LIMIT = 10_000;
+  /**
+   * Rows one purge statement deletes at most: a short statement (a few ms) that never holds up
+   * the commits beside it; the purge runs batch after batch until it has caught up.
+   */
+  private static final int PURGE_BATCH = 1_000;
   private static final String ROW_COLUMNS =
       "delivery_id, subscriber, event, status, attempts, last_error, created_at, dead_at";
 
@@ -44,6 +49,8 @@ final class PgJournalStore implements JournalStore {
   private final Pool pool;
   private final String s;
   private final String insertSql;
+  /** Confirms rows ({@code ... WHERE delivery_id} follows): deletes them, or marks them delivered when kept. */
+  private final String confirmSql;
 
   PgJournalStore(Vertx vertx, JournalOptions options) {
     this.options = options;
@@ -69,6 +76,11 @@ final class PgJournalStore implements JournalStore {
     this.insertSql = "INSERT INTO " + s + ".delivery (delivery_id, event_id, event_type, source, symbol, subscriber,"
         + " event, status, owner) SELECT d, e, t, so, sy, su, ev, 1, $8 FROM unnest($1::bigint[], $2::bigint[],"
         + " $3::smallint[], $4::text[], $5::text[], $6::text[], $7::bytea[]) AS u(d, e, t, so, sy, su, ev)";
+    // without a retention a confirmed row is deleted: about half the write-ahead log of marking
+    // it delivered (no new row version, no index entries) and no purge later
+    this.confirmSql = options.getRetentionMs() == 0
+        ? "DELETE FROM " + s + ".delivery WHERE delivery_id"
+        : "UPDATE " + s + ".delivery SET status = 2, delivered_at = now() WHERE delivery_id";
   }
 
   @Override
@@ -172,8 +184,7 @@ final class PgJournalStore implements JournalStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture();
     }
-    return client.preparedQuery("UPDATE " + s + ".delivery SET status = 2, delivered_at = now()"
-            + " WHERE delivery_id = ANY($1::bigint[]) AND status = 1")
+    return client.preparedQuery(confirmSql + " = ANY($1::bigint[]) AND status = 1")
         .execute(Tuple.tuple().addArrayOfLong(ids.toArray(new Long[0])))
         .mapEmpty();
   }
@@ -315,8 +326,7 @@ final class PgJournalStore implements JournalStore {
   @Override
   public Future<Boolean> inTransaction(long deliveryId, Function<SqlConnection, Future<Void>> effect) {
     return pool.withTransaction(conn -> conn
-        .preparedQuery("UPDATE " + s + ".delivery SET status = 2, delivered_at = now()"
-            + " WHERE delivery_id = $1 AND status = 1")
+        .preparedQuery(confirmSql + " = $1 AND status = 1")
         .execute(Tuple.of(deliveryId))
         .compose(rows -> {
           if (rows.rowCount() == 0) {
@@ -345,11 +355,19 @@ final class PgJournalStore implements JournalStore {
 
   @Override
   public Future<Integer> purgeDelivered() {
+    if (options.getRetentionMs() == 0) {
+      return Future.succeededFuture(0); // confirmations delete their rows: nothing delivered is kept
+    }
     return pool.preparedQuery("DELETE FROM " + s + ".delivery WHERE delivery_id IN (SELECT delivery_id FROM " + s
             + ".delivery WHERE status = 2 AND delivered_at < now() - $1::float8 * interval '1 millisecond' LIMIT "
-            + PURGE_LIMIT + ")")
+            + PURGE_BATCH + ")")
         .execute(Tuple.of((double) options.getRetentionMs()))
         .map(RowSet::rowCount);
+  }
+
+  @Override
+  public int purgeBatch() {
+    return PURGE_BATCH;
   }
 
   @Override
