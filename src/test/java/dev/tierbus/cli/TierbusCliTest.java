@@ -216,7 +216,8 @@ class TierbusCliTest {
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run.run(file));
     assertThat(run.awaitStarted(Duration.ofSeconds(90))).as("started").isTrue();
     int port = run.embeddedJournal().port();
-    assertThat(Files.exists(data.resolve("PG_VERSION"))).as("the server's data is in data_dir").isTrue();
+    assertThat(Files.exists(data.resolve("pgdata").resolve("PG_VERSION"))).as("the server's data is in data_dir")
+        .isTrue();
     JournalStatus status = run.runtime().reliableTier().orElseThrow().status();
     assertThat(status.reachable()).as("%s", status).isTrue();
     assertThat(status.description()).contains("127.0.0.1:" + port);
