@@ -179,6 +179,10 @@ class EmbeddedJournalTest {
       assertThat(setting(vertx, server, "fsync")).isEqualTo("on");
       assertThat(setting(vertx, server, "synchronous_commit")).isEqualTo("on");
       assertThat(setting(vertx, server, "full_page_writes")).isEqualTo("on");
+      // the settings that keep the paced tail short through checkpoints (JournalServerSettings)
+      assertThat(setting(vertx, server, "wal_compression")).isEqualTo("on");
+      assertThat(setting(vertx, server, "checkpoint_timeout")).isEqualTo("15min");
+      assertThat(setting(vertx, server, "max_wal_size")).isEqualTo("2GB");
       TieredEventRouter router = TieredEventRouter.create(vertx, new RouterOptions().setReliable(neverConfirmed));
       ReliableTier tier = await(ReliableTiers.install(router, server.connectOptions(base)));
       assertThat(tier.status().reachable()).as("%s", tier.status()).isTrue();
