@@ -45,7 +45,17 @@ final class CaseRunner {
       return new Outcome(done.get(deadlineMillis, TimeUnit.MILLISECONDS), false);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return new Outcome(failed(c.name(), "failed: " + cause, null), false);
+      StringBuilder where = new StringBuilder();
+      for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t != cause) {
+          where.append("\n  caused by: ").append(t);
+        }
+        StackTraceElement[] frames = t.getStackTrace();
+        for (int i = 0; i < Math.min(12, frames.length); i++) {
+          where.append("\n    at ").append(frames[i]);
+        }
+      }
+      return new Outcome(failed(c.name(), "failed: " + cause, where.toString()), false);
     } catch (TimeoutException e) {
       StringBuilder where = new StringBuilder();
       for (StackTraceElement frame : thread.getStackTrace()) {

@@ -87,7 +87,8 @@ final class ReliableSoakCase implements LoadCase {
     String schema = BenchDatabase.freshSchema();
     BenchDatabase db = new BenchDatabase(vertx);
     TieredEventRouter router = null;
-    Exception failure = null;
+    CaseResult result = null;
+    List<String> teardown = new ArrayList<>();
     try {
       router = TieredEventRouter.create(vertx, new RouterOptions().setReliable(new ReliableTierOptions()));
       JournalOptions journal = new JournalOptions().setHost(BenchDatabase.HOST).setPort(BenchDatabase.PORT)
@@ -103,31 +104,33 @@ final class ReliableSoakCase implements LoadCase {
           e -> confirmed.recordValue(Math.max(0, System.nanoTime() - e.timeNanos()))));
       Desk desk = new Desk(router, ratePerSec);
       Await.result(vertx.deployVerticle(desk));
-      return measure(budget, db, desk, confirmed, tier);
-    } catch (Exception e) {
-      failure = e;
-      throw e;
+      result = measure(budget, db, desk, confirmed, tier);
     } finally {
+      // each step bounded and on its own: a measured result is kept whatever the tear-down does
       if (router != null) {
-        try {
-          Await.result(router.close());
-        } catch (Exception e) {
-          if (failure == null) {
-            failure = e;
-          }
-        }
+        TieredEventRouter routerToClose = router;
+        step(teardown, "closing the router", () -> Await.result(routerToClose.close(), 90));
       }
-      try {
-        db.dropSchemas(schema);
-      } catch (Exception e) {
-        if (failure == null) {
-          throw e;
-        }
-        failure.addSuppressed(e);
-      } finally {
-        db.close();
-        Await.result(vertx.close());
-      }
+      step(teardown, "dropping schema " + schema, () -> db.dropSchemas(schema));
+      step(teardown, "closing the harness's pool", db::close);
+      step(teardown, "closing Vert.x", () -> Await.result(vertx.close(), 60));
+    }
+    if (!teardown.isEmpty()) {
+      System.out.println("   tear-down of " + name + ": " + String.join("; ", teardown));
+      result.extra().put("teardown_errors", new JsonArray(teardown));
+    }
+    return result;
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void step(List<String> errors, String what, Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      errors.add(what + ": " + e);
     }
   }
 
@@ -192,10 +195,11 @@ final class ReliableSoakCase implements LoadCase {
           .put("journal_write_max_us", windowAcks.getMaxValue() / 1000.0)
           .mergeIn(walNow.since(walBefore, events)));
       walBefore = walNow;
+      System.out.printf("   window %d: %s%n", w + 1, perWindow.getJsonObject(w).encode());
     }
     double seconds_ = (System.nanoTime() - t0) / 1e9;
     long published = desk.acknowledged() - ackedAtStart;
-    Await.result(desk.stopPublishing());
+    Await.result(desk.stopPublishing(), 120);
     Long checkpointMs = checkpoint == null ? null : Await.result(checkpoint, BenchDatabase.STATEMENT_TIMEOUT_MS / 1000 + 5);
     JsonObject wal = db.walCounters().since(walStart, published);
 
