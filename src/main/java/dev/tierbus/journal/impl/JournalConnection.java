@@ -117,7 +117,7 @@ final class JournalConnection {
     lastError = String.valueOf(cause.getMessage() == null ? cause : cause.getMessage());
     boolean was = reachable;
     reachable = false;
-    if (was) {
+    if (was && !closed) { // after close, writes still under way fail as the pool closes: no outage
       tier.log().error("reliable tier: journal {} unreachable: {}; reliable publishes fail until it is back",
           store.describe(), lastError);
     }
