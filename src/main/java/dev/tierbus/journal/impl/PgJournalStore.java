@@ -56,17 +56,7 @@ final class PgJournalStore implements JournalStore {
     this.options = options;
     this.nodeId = options.getNodeId();
     this.s = options.getSchema();
-    PgConnectOptions connect = new PgConnectOptions()
-        .setHost(options.getHost())
-        .setPort(options.getPort())
-        .setDatabase(options.getDatabase())
-        .setUser(options.getUser())
-        .setCachePreparedStatements(true)
-        .setPipeliningLimit(256);
-    if (options.getPassword() != null) {
-      connect.setPassword(options.getPassword());
-    }
-    connect.setProperties(java.util.Map.of("application_name", "tierbus-journal"));
+    PgConnectOptions connect = connectOptions(options);
     PoolOptions poolOptions = new PoolOptions()
         .setMaxSize(options.getPoolSize())
         .setConnectionTimeout(5)
@@ -81,6 +71,35 @@ final class PgJournalStore implements JournalStore {
     this.confirmSql = options.getRetentionMs() == 0
         ? "DELETE FROM " + s + ".delivery WHERE delivery_id"
         : "UPDATE " + s + ".delivery SET status = 2, delivered_at = now() WHERE delivery_id";
+  }
+
+  /**
+   * How the journal's connections connect. Every statement is planned for its own parameters
+   * ({@code plan_cache_mode = force_custom_plan}): a cached generic plan is chosen after five
+   * executions, and on a new journal table, small and never analyzed, PostgreSQL picked
+   * "every pending row, filtered by id" for the confirmation statements: a plan that read more
+   * rows with every row journalled (156 ms per statement at 300 000 rows, and it never went
+   * away without an ANALYZE), where planning each statement (one per batch) finds the primary key.
+   */
+  static PgConnectOptions connectOptions(JournalOptions options) {
+    PgConnectOptions connect = new PgConnectOptions()
+        .setHost(options.getHost())
+        .setPort(options.getPort())
+        .setDatabase(options.getDatabase())
+        .setUser(options.getUser())
+        .setCachePreparedStatements(true)
+        .setPipeliningLimit(256);
+    if (options.getPassword() != null) {
+      connect.setPassword(options.getPassword());
+    }
+    connect.setProperties(java.util.Map.of("application_name", "tierbus-journal",
+        "plan_cache_mode", "force_custom_plan"));
+    return connect;
+  }
+
+  /** The confirmation statement for an array of ids ($1), as the store runs it. */
+  String confirmStatement() {
+    return confirmSql + " = ANY($1::bigint[]) AND status = 1";
   }
 
   @Override
@@ -184,7 +203,7 @@ final class PgJournalStore implements JournalStore {
     if (ids.isEmpty()) {
       return Future.succeededFuture();
     }
-    return client.preparedQuery(confirmSql + " = ANY($1::bigint[]) AND status = 1")
+    return client.preparedQuery(confirmStatement())
         .execute(Tuple.tuple().addArrayOfLong(ids.toArray(new Long[0])))
         .mapEmpty();
   }
