@@ -156,6 +156,7 @@ class TierbusCliTest {
   void runAFailingDeploymentExits1(@TempDir Path dir) throws IOException {
     schemas.add("t_cli_failing");
     Path file = Files.writeString(dir.resolve("t.yaml"), "a: {container_type: failing}\n"
+        + "http: {host: 127.0.0.1, port: 0}\n"
         + "journal: {host: 127.0.0.1, port: 5432, database: test, user: postgres, schema: t_cli_failing}\n");
     assertThat(cli("run", "--topology", file.toString())).isEqualTo(1);
     assertThat(err()).startsWith("deployment failed: cannot start a");
