@@ -39,8 +39,17 @@ final class BenchDatabase implements AutoCloseable {
   }
 
   BenchDatabase(Vertx vertx, long statementTimeoutMs, long lockTimeoutMs) {
+    this(vertx, new PgConnectOptions().setHost(HOST).setPort(PORT).setDatabase(DATABASE).setUser(USER),
+        statementTimeoutMs, lockTimeoutMs);
+  }
+
+  /** On another server (the embedded journal server of a case). */
+  BenchDatabase(Vertx vertx, PgConnectOptions connect) {
+    this(vertx, connect, STATEMENT_TIMEOUT_MS, LOCK_TIMEOUT_MS);
+  }
+
+  private BenchDatabase(Vertx vertx, PgConnectOptions connect, long statementTimeoutMs, long lockTimeoutMs) {
     this.statementTimeoutMs = statementTimeoutMs;
-    PgConnectOptions connect = new PgConnectOptions().setHost(HOST).setPort(PORT).setDatabase(DATABASE).setUser(USER);
     connect.setProperties(java.util.Map.of("application_name", "tierbus-load-tests",
         "statement_timeout", Long.toString(statementTimeoutMs), "lock_timeout", Long.toString(lockTimeoutMs)));
     this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2).setConnectionTimeout(5)

@@ -47,7 +47,7 @@ public final class LoadTest {
     add(all, new ReliableTierCase("reliable.1to3", 3, 0));
     add(all, new ReliableTierCase("reliable.paced1k", 1, 1_000));
     add(all, new ReliableTierCase("reliable.paced10k", 1, 10_000));
-    add(all, new ReliableSoakCase("reliable.paced10k.soak", 10_000));
+    add(all, new ReliableSoakCase("reliable.paced10k.soak", 10_000, false));
     add(all, new BacktestPipelineCase("backtest.pipeline", 100));
     add(all, new WsFanoutCase("ws.fanout", WS_CLIENTS, WS_SYMBOLS, WS_RATE));
     add(all, new WsFanoutCase("ws.fanout.narrow", WS_CLIENTS, WS_CLIENTS, WS_RATE));
@@ -59,6 +59,7 @@ public final class LoadTest {
   static Map<String, LoadCase> extraCases() {
     Map<String, LoadCase> all = new LinkedHashMap<>();
     add(all, new StandardTierCase("standard.filtered.max", 2, 0));
+    add(all, new ReliableSoakCase("reliable.paced10k.soak.embedded", 10_000, true));
     add(all, new BacktestPipelineCase("backtest.pipeline.1symbol", 1));
     add(all, new BacktestPipelineCase("backtest.pipeline.1000symbols", 1000));
     return all;

@@ -4,6 +4,7 @@ import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Order;
 import dev.tierbus.event.Side;
+import dev.tierbus.journal.EmbeddedJournal;
 import dev.tierbus.journal.JournalOptions;
 import dev.tierbus.journal.ReliableTier;
 import dev.tierbus.journal.ReliableTiers;
@@ -18,6 +19,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgConnectOptions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -50,10 +52,17 @@ final class ReliableSoakCase implements LoadCase {
 
   private final String name;
   private final long ratePerSec;
+  private final boolean embedded;
 
-  ReliableSoakCase(String name, long ratePerSec) {
+  /**
+   * @param embedded true: journal in an embedded server started by the case (a fresh data
+   *     directory, {@link dev.tierbus.journal.JournalServerSettings}), as {@code run} does
+   *     when no server is configured; false: the server on 127.0.0.1:5432 as it is set up
+   */
+  ReliableSoakCase(String name, long ratePerSec, boolean embedded) {
     this.name = name;
     this.ratePerSec = ratePerSec;
+    this.embedded = embedded;
   }
 
   @Override
@@ -64,7 +73,7 @@ final class ReliableSoakCase implements LoadCase {
   @Override
   public String description() {
     return "reliable tier paced at " + ratePerSec + " events/s for 5 minutes (quick: 30 s), a CHECKPOINT in the"
-        + " second minute: p99 per minute";
+        + " second minute: p99 per minute" + (embedded ? "; journal in an embedded server of its own" : "");
   }
 
   /** Window length and count for a budget: 5 x 60 s in a full run, 3 x 10 s in a quick one. */
@@ -85,15 +94,27 @@ final class ReliableSoakCase implements LoadCase {
   public CaseResult run(Budget budget) throws Exception {
     Vertx vertx = Vertx.vertx();
     String schema = BenchDatabase.freshSchema();
-    BenchDatabase db = new BenchDatabase(vertx);
+    EmbeddedJournal server = null;
+    java.nio.file.Path dataDir = null;
+    JournalOptions journal = new JournalOptions().setHost(BenchDatabase.HOST).setPort(BenchDatabase.PORT)
+        .setDatabase(BenchDatabase.DATABASE).setUser(BenchDatabase.USER).setSchema(schema).setNodeId(schema)
+        .setRetentionMs(RETENTION_MS);
+    BenchDatabase db;
+    if (embedded) {
+      dataDir = java.nio.file.Files.createTempDirectory("tierbus-soak-journal");
+      server = Await.result(EmbeddedJournal.start(vertx, new JournalOptions().setDataDir(dataDir.toString())), 120);
+      journal = server.connectOptions(journal);
+      PgConnectOptions connect = new PgConnectOptions().setHost(journal.getHost()).setPort(journal.getPort())
+          .setDatabase(journal.getDatabase()).setUser(journal.getUser()).setPassword(journal.getPassword());
+      db = new BenchDatabase(vertx, connect);
+    } else {
+      db = new BenchDatabase(vertx);
+    }
     TieredEventRouter router = null;
     CaseResult result = null;
     List<String> teardown = new ArrayList<>();
     try {
       router = TieredEventRouter.create(vertx, new RouterOptions().setReliable(new ReliableTierOptions()));
-      JournalOptions journal = new JournalOptions().setHost(BenchDatabase.HOST).setPort(BenchDatabase.PORT)
-          .setDatabase(BenchDatabase.DATABASE).setUser(BenchDatabase.USER).setSchema(schema).setNodeId(schema)
-          .setRetentionMs(RETENTION_MS);
       ReliableTier tier = Await.result(ReliableTiers.install(router, journal));
       if (!tier.status().reachable()) {
         throw new IllegalStateException("the reliable-tier cases need PostgreSQL on 127.0.0.1:5432 (database test,"
@@ -113,6 +134,16 @@ final class ReliableSoakCase implements LoadCase {
       }
       step(teardown, "dropping schema " + schema, () -> db.dropSchemas(schema));
       step(teardown, "closing the harness's pool", db::close);
+      if (server != null) {
+        EmbeddedJournal toStop = server;
+        java.nio.file.Path toDelete = dataDir;
+        step(teardown, "stopping the embedded server", () -> Await.result(toStop.stop(), 60));
+        step(teardown, "deleting " + dataDir, () -> {
+          try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(toDelete)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+          }
+        });
+      }
       step(teardown, "closing Vert.x", () -> Await.result(vertx.close(), 60));
     }
     if (!teardown.isEmpty()) {
@@ -160,6 +191,8 @@ final class ReliableSoakCase implements LoadCase {
       Histogram window = new Histogram(3);
       Histogram windowAcks = new Histogram(3);
       long ackedBefore = desk.acknowledged();
+      AllocationMeter gc = AllocationMeter.start();
+      String loadBefore = loadAverage();
       long windowEnd = t0 + TimeUnit.MILLISECONDS.toNanos(windowMs * (w + 1));
       for (long s = 1; ; s++) {
         long at = Math.min(windowEnd, t0 + TimeUnit.MILLISECONDS.toNanos(windowMs * w + 1_000 * s));
@@ -193,6 +226,9 @@ final class ReliableSoakCase implements LoadCase {
           .put("max_us", window.getMaxValue() / 1000.0)
           .put("journal_write_p99_us", windowAcks.getValueAtPercentile(99) / 1000.0)
           .put("journal_write_max_us", windowAcks.getMaxValue() / 1000.0)
+          .put("gc_count", gc.gcCountSince())
+          .put("gc_ms", gc.gcMillisSince())
+          .put("load_average_1min", loadBefore + " -> " + loadAverage())
           .mergeIn(walNow.since(walBefore, events)));
       walBefore = walNow;
       System.out.printf("   window %d: %s%n", w + 1, perWindow.getJsonObject(w).encode());
@@ -224,14 +260,25 @@ final class ReliableSoakCase implements LoadCase {
         .put("worst_seconds", new JsonArray(seconds.subList(0, Math.min(5, seconds.size()))))
         .put("retention_ms", RETENTION_MS)
         .put("server", db.settings("wal_compression", "full_page_writes", "checkpoint_timeout", "max_wal_size",
-            "shared_buffers", "autovacuum", "synchronous_commit", "fsync", "wal_writer_delay"))
+            "shared_buffers", "autovacuum", "synchronous_commit", "fsync", "wal_writer_delay", "server_version",
+            "autovacuum_naptime", "min_wal_size", "wal_buffers"))
+        .put("journal", embedded ? "embedded PostgreSQL started by the case (JournalServerSettings)"
+            : "PostgreSQL 127.0.0.1:5432, fsync and synchronous_commit on")
         .put("latency_source", "publish call to the end of the subscriber's handler (the confirmation is its reply)")
-        .put("journal", "PostgreSQL 127.0.0.1:5432, fsync and synchronous_commit on")
         .put("tier_details", tier.metrics().details().copy().put("journal_write_latency", "see journal_write_p99_us"))
         .put("duration_s", CaseResult.round3(seconds_))
         .mergeIn(wal);
     return new CaseResult(name, published / seconds_, all.getValueAtPercentile(50) / 1000.0,
         all.getValueAtPercentile(99) / 1000.0, all.getValueAtPercentile(99.9) / 1000.0, 0, extra);
+  }
+
+  /** The machine's 1-minute load average (other processes on the 2 cores show in the tail). */
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "?";
+    }
   }
 
   /** Issues CHECKPOINT; the Future holds how long it took in ms. */
