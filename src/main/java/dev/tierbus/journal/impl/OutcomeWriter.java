@@ -21,11 +21,22 @@ import java.util.List;
 final class OutcomeWriter {
 
   static final int MAX_BATCH = 10_000;
+  /**
+   * How long a small batch of confirmations waits for more before it is written. Each write is a
+   * transaction with its own flush of the write-ahead log; writing every confirmation as it
+   * came kept a PostgreSQL backend busy at 10 000 events/s (85 % of a core on a 2-core
+   * machine, beside the journal's own inserts). Confirmations are already known to the tier: a
+   * later write only widens, by this much, what a crash would deliver again (flagged redelivered).
+   */
+  static final long LINGER_MS = 5;
+  /** A batch this large is written at once. */
+  static final int LINGER_BELOW = 1_000;
 
   private final ReliableTierImpl tier;
   private OutcomeBatch pending = new OutcomeBatch();
   private boolean writing;
   private long retryTimer = -1;
+  private long lingerTimer = -1;
   private final List<Promise<Void>> flushWaiters = new ArrayList<>();
 
   OutcomeWriter(ReliableTierImpl tier) {
@@ -54,11 +65,17 @@ final class OutcomeWriter {
     }
     Promise<Void> p = Promise.promise();
     flushWaiters.add(p);
+    if (lingerTimer != -1) {
+      tier.vertx().cancelTimer(lingerTimer);
+      lingerTimer = -1;
+      write();
+    }
     return p.future();
   }
 
+  /** Starts a write when none runs: at once for a large batch (or a flush), after {@link #LINGER_MS} for a small one. */
   private void kick() {
-    if (writing || retryTimer != -1) {
+    if (writing || retryTimer != -1 || lingerTimer != -1) {
       return;
     }
     if (pending.isEmpty()) {
@@ -67,6 +84,24 @@ final class OutcomeWriter {
       waiters.forEach(Promise::tryComplete);
       return;
     }
+    // failed attempts and dead letters are rare and shown at once (dead-letter listings): no wait
+    if (pending.size() < LINGER_BELOW && pending.failures.isEmpty() && flushWaiters.isEmpty()) {
+      lingerTimer = tier.vertx().setTimer(LINGER_MS, t -> {
+        lingerTimer = -1;
+        write();
+      });
+      return;
+    }
+    write();
+  }
+
+  /** Writes the next batch now. */
+  private void write() {
+    if (writing || retryTimer != -1 || pending.isEmpty()) {
+      kick();
+      return;
+    }
+    tier.counters().outcomeWrites.increment();
     OutcomeBatch batch = take();
     writing = true;
     write(batch).onComplete(ar -> {
@@ -135,6 +170,10 @@ final class OutcomeWriter {
     if (retryTimer != -1) {
       tier.vertx().cancelTimer(retryTimer);
       retryTimer = -1;
+    }
+    if (lingerTimer != -1) {
+      tier.vertx().cancelTimer(lingerTimer);
+      lingerTimer = -1;
     }
     List<Promise<Void>> waiters = new ArrayList<>(flushWaiters);
     flushWaiters.clear();

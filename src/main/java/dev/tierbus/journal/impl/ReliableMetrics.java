@@ -25,6 +25,8 @@ final class ReliableMetrics {
   final LongAdder commitsSplit = new LongAdder();
   /** Outcomes PostgreSQL refused (data error): left out, their rows stay pending in the journal. */
   final LongAdder outcomesRefused = new LongAdder();
+  /** Transactions that recorded outcomes (confirmations, failed attempts). */
+  final LongAdder outcomeWrites = new LongAdder();
   /** Deliveries accepted and neither confirmed nor dead: the bound of {@code max_in_flight}. */
   final AtomicLong pending = new AtomicLong();
   /** Deliveries sent to a subscriber whose answer has not come back. */
@@ -53,6 +55,7 @@ final class ReliableMetrics {
         .put("refused", refused.sum())
         .put("commits_split", commitsSplit.sum())
         .put("outcomes_refused", outcomesRefused.sum())
+        .put("outcome_writes", outcomeWrites.sum())
         .put("journal_write_latency", journalWrite.snapshot().toJson())
         .put("delivery_latency", delivery.snapshot().toJson());
     return new TierMetricsSnapshot("reliable", published.sum(), delivered.sum(), 0, rejected.sum(), errors.sum(),
