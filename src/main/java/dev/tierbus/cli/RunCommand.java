@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code run}: loads and checks the topology, starts an embedded PostgreSQL for the journal when
  * the topology (or {@code PG*}) names no server, deploys it on a new Vert.x (recording its
- * metrics for Prometheus), starts the HTTP server ({@link HttpStartup}) and waits until
+ * metrics for Prometheus), starts the HTTP server ({@link HttpStartup}: its port is bound before
+ * the journal starts and anything deploys, so a taken port stops the node first) and waits until
  * {@link #shutdown()} — called by the JVM shutdown hook on SIGTERM/SIGINT — has undeployed
  * the containers, closed the router and closed Vert.x (bounded by {@link #SHUTDOWN_TIMEOUT}).
  */
@@ -43,6 +44,7 @@ final class RunCommand {
   private volatile TopologyRuntime runtime;
   private volatile EmbeddedJournal embedded;
   private volatile ApiServer http;
+  private HttpStartup.Reservation reservation;
   private Integer httpPort;
   private Thread hook;
   private boolean stopping;
@@ -77,6 +79,15 @@ final class RunCommand {
       return abort(TierbusCli.EXIT_FAILURE);
     }
     ValidateCommand.printWarnings(topology, err);
+    // the HTTP port first: a port that is taken stops the node before anything deploys or trades
+    HttpStartup.Reservation port;
+    try {
+      port = Await.result(HttpStartup.reserve(vertx, topology.http(), httpPort), STARTUP_TIMEOUT);
+    } catch (Exception e) {
+      err.println("the HTTP server cannot start: " + describe(e) + "; nothing was deployed");
+      return abort(TierbusCli.EXIT_FAILURE);
+    }
+    reservation = port;
     JournalOptions journal;
     try {
       journal = journal(topology);
@@ -91,7 +102,7 @@ final class RunCommand {
       return abort(TierbusCli.EXIT_FAILURE);
     }
     try {
-      http = Await.result(HttpStartup.start(vertx, runtime, httpPort, err), STARTUP_TIMEOUT);
+      http = Await.result(HttpStartup.serve(vertx, runtime, port, err), STARTUP_TIMEOUT);
     } catch (Exception e) {
       err.println("the HTTP server did not start: " + describe(e));
       Future<Void> stopped = runtime.stop();
@@ -186,6 +197,9 @@ final class RunCommand {
   private int abort(int code) {
     removeHook();
     try {
+      if (reservation != null) {
+        Await.result(reservation.release(), SHUTDOWN_TIMEOUT);
+      }
       if (embedded != null) {
         Await.result(embedded.stop(), SHUTDOWN_TIMEOUT);
       }

@@ -64,7 +64,7 @@ public final class JournalOptions {
   public static final String DEFAULT_USER = "postgres";
   public static final int DEFAULT_POOL_SIZE = 6;
   public static final long DEFAULT_LEASE_MS = 30_000;
-  public static final long DEFAULT_RETENTION_MS = 24 * 3_600_000L;
+  public static final long DEFAULT_RETENTION_MS = 0;
   public static final long DEFAULT_RECONNECT_INTERVAL_MS = 1_000;
   public static final String DEFAULT_DATA_DIR = "data/journal";
 
@@ -206,7 +206,12 @@ public final class JournalOptions {
     return this;
   }
 
-  /** How long delivered rows stay in the journal before they are purged (0: purge at once). */
+  /**
+   * How long delivered rows stay in the journal before they are purged. 0 (the default): a
+   * confirmation deletes its row, so the journal holds only what is pending, dead or
+   * discarded, and writes about half the write-ahead log per event; above 0, confirmed rows
+   * are marked delivered (status 2) and purged that long after, in small batches.
+   */
   public long getRetentionMs() {
     return retentionMs;
   }

@@ -156,6 +156,7 @@ class TierbusCliTest {
   void runAFailingDeploymentExits1(@TempDir Path dir) throws IOException {
     schemas.add("t_cli_failing");
     Path file = Files.writeString(dir.resolve("t.yaml"), "a: {container_type: failing}\n"
+        + "http: {host: 127.0.0.1, port: 0}\n"
         + "journal: {host: 127.0.0.1, port: 5432, database: test, user: postgres, schema: t_cli_failing}\n");
     assertThat(cli("run", "--topology", file.toString())).isEqualTo(1);
     assertThat(err()).startsWith("deployment failed: cannot start a");
@@ -216,7 +217,8 @@ class TierbusCliTest {
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> run.run(file));
     assertThat(run.awaitStarted(Duration.ofSeconds(90))).as("started").isTrue();
     int port = run.embeddedJournal().port();
-    assertThat(Files.exists(data.resolve("PG_VERSION"))).as("the server's data is in data_dir").isTrue();
+    assertThat(Files.exists(data.resolve("pgdata").resolve("PG_VERSION"))).as("the server's data is in data_dir")
+        .isTrue();
     JournalStatus status = run.runtime().reliableTier().orElseThrow().status();
     assertThat(status.reachable()).as("%s", status).isTrue();
     assertThat(status.description()).contains("127.0.0.1:" + port);

@@ -229,6 +229,7 @@ class CrashRecoveryTest {
     Path topology = Files.writeString(dir.resolve("t.yaml"), """
         feed: {container_type: data, source: synthetic, symbols: [AAPL], interval_ms: 50}
         journal: {data_dir: "%s", node_id: embedded-crash}
+        http: {host: 127.0.0.1, port: 0}
         """.formatted(data));
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> run = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classpath,

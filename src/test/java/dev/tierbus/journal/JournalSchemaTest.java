@@ -33,7 +33,7 @@ class JournalSchemaTest {
       }
       String s = journal.getSchema();
       assertThat(count(sql, "SELECT count(*) FROM " + s + ".journal_version")).isEqualTo(1);
-      assertThat(count(sql, "SELECT max(version) FROM " + s + ".journal_version")).isEqualTo(1);
+      assertThat(count(sql, "SELECT max(version) FROM " + s + ".journal_version")).isEqualTo(2);
       assertThat(count(sql, "SELECT count(*) FROM " + s + ".node")).isEqualTo(4);
       for (ReliableTier t : tiers) {
         await(t.close());

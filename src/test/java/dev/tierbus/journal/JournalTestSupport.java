@@ -31,10 +31,14 @@ public final class JournalTestSupport {
 
   private JournalTestSupport() {}
 
-  /** Journal options on the test server with a fresh schema and node id. */
+  /**
+   * Journal options on the test server with a fresh schema and node id. Delivered rows are
+   * kept for a day (by default a confirmation deletes its row), so that a test can see them.
+   */
   public static JournalOptions freshJournal(String name) {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     return new JournalOptions()
+        .setRetentionMs(86_400_000L)
         .setHost(HOST)
         .setPort(PORT)
         .setDatabase(DATABASE)

@@ -16,12 +16,7 @@ final class Await {
 
   /** The result of {@code future}, waiting at most {@value #TIMEOUT_SECONDS} s. */
   static <T> T result(Future<T> future) throws Exception {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw cause instanceof Exception ex ? ex : e;
-    }
+    return result(future, TIMEOUT_SECONDS);
   }
 
   /** The result of {@code future}, waiting at most {@code seconds}. */
@@ -31,6 +26,8 @@ final class Await {
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
       throw cause instanceof Exception ex ? ex : e;
+    } catch (TimeoutException e) {
+      throw new TimeoutException("not completed within " + seconds + " s");
     }
   }
 

@@ -10,4 +10,13 @@ interface LoadCase {
   String description();
 
   CaseResult run(Budget budget) throws Exception;
+
+  /**
+   * How long the case may take in all (set-up, warm-up, measuring, waiting for the last
+   * deliveries, tear-down) before {@link CaseRunner} fails it: twice its phases and two
+   * minutes more by default.
+   */
+  default long deadlineMillis(Budget budget) {
+    return 2 * (budget.warmupMillis() + budget.measureMillis()) + 120_000;
+  }
 }

@@ -47,6 +47,7 @@ public final class LoadTest {
     add(all, new ReliableTierCase("reliable.1to3", 3, 0));
     add(all, new ReliableTierCase("reliable.paced1k", 1, 1_000));
     add(all, new ReliableTierCase("reliable.paced10k", 1, 10_000));
+    add(all, new ReliableSoakCase("reliable.paced10k.soak", 10_000, false));
     add(all, new BacktestPipelineCase("backtest.pipeline", 100));
     add(all, new WsFanoutCase("ws.fanout", WS_CLIENTS, WS_SYMBOLS, WS_RATE));
     add(all, new WsFanoutCase("ws.fanout.narrow", WS_CLIENTS, WS_CLIENTS, WS_RATE));
@@ -58,6 +59,7 @@ public final class LoadTest {
   static Map<String, LoadCase> extraCases() {
     Map<String, LoadCase> all = new LinkedHashMap<>();
     add(all, new StandardTierCase("standard.filtered.max", 2, 0));
+    add(all, new ReliableSoakCase("reliable.paced10k.soak.embedded", 10_000, true));
     add(all, new BacktestPipelineCase("backtest.pipeline.1symbol", 1));
     add(all, new BacktestPipelineCase("backtest.pipeline.1000symbols", 1000));
     return all;
@@ -104,18 +106,47 @@ public final class LoadTest {
 
     Budget budget = quick ? Budget.quickRun() : Budget.fullRun();
     List<CaseResult> results = new ArrayList<>();
+    int failures = 0;
     for (LoadCase c : selected) {
-      System.out.printf("== %s: %s (warm-up %d ms, measure %d ms)%n", c.name(), c.description(),
-          budget.warmupMillis(), budget.measureMillis());
+      System.out.printf("== %s: %s (warm-up %d ms, measure %d ms, deadline %d s)%n", c.name(), c.description(),
+          budget.warmupMillis(), budget.measureMillis(), c.deadlineMillis(budget) / 1000);
       long t0 = System.nanoTime();
-      CaseResult r = c.run(budget);
-      r.extra().put("heap_after_gc_mib", CaseResult.round1(AllocationMeter.heapAfterGcMiB()));
+      CaseRunner.Outcome outcome = CaseRunner.run(c, budget);
+      CaseResult r = outcome.result();
+      if (outcome.failed()) {
+        failures++;
+        System.out.printf("   FAILED %s: %s%s%n", c.name(), r.extra().getString("error"),
+            r.extra().getString("case_thread", ""));
+      } else {
+        r.extra().put("heap_after_gc_mib", CaseResult.round1(AllocationMeter.heapAfterGcMiB()));
+        System.out.printf("   %s  (%.1f s)%n", r.toJson().encode(), (System.nanoTime() - t0) / 1e9);
+      }
       results.add(r);
-      System.out.printf("   %s  (%.1f s)%n", r.toJson().encode(), (System.nanoTime() - t0) / 1e9);
+      if (outcome.hung()) {
+        // what the case started may still run and hold its resources: later cases would
+        // measure it too, so the run ends here
+        System.out.println("   the run stops here: " + c.name() + " is still running");
+        break;
+      }
     }
     Report.printTable(System.out, results, quick);
     Report.writeJson(out, results, quick);
     System.out.println("wrote " + out);
-    System.exit(0);
+    exit(failures == 0 ? 0 : 1);
+  }
+
+  /** Exits; halts when exiting takes long (a hung case's threads may hold up shutdown hooks). */
+  static void exit(int status) {
+    Thread halt = new Thread(() -> {
+      try {
+        Thread.sleep(10_000);
+      } catch (InterruptedException ignored) {
+        // halting now
+      }
+      Runtime.getRuntime().halt(status);
+    }, "exit-watchdog");
+    halt.setDaemon(true);
+    halt.start();
+    System.exit(status);
   }
 }

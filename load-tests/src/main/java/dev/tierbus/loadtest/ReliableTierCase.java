@@ -19,12 +19,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Reliable tier, journalled in a real PostgreSQL (127.0.0.1:5432, database {@code test}, fsync
@@ -70,22 +66,31 @@ final class ReliableTierCase implements LoadCase {
   @Override
   public CaseResult run(Budget budget) throws Exception {
     Vertx vertx = Vertx.vertx();
-    Pool admin = PgBuilder.pool().connectingTo(new PgConnectOptions().setHost("127.0.0.1").setPort(5432)
-        .setDatabase("test").setUser("postgres")).using(vertx).build();
-    String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    BenchDatabase db = new BenchDatabase(vertx);
+    String schema = BenchDatabase.freshSchema();
+    Exception failure = null;
     try {
-      phase(vertx, schema + "_w", budget.warmupMillis());
-      return phase(vertx, schema, budget.measureMillis()).result(name, ratePerSec, subscribers);
+      phase(vertx, db, schema + "_w", budget.warmupMillis());
+      return phase(vertx, db, schema, budget.measureMillis()).result(name, ratePerSec, subscribers);
+    } catch (Exception e) {
+      failure = e;
+      throw e;
     } finally {
-      for (String s : List.of(schema, schema + "_w")) {
-        Await.result(admin.query("DROP SCHEMA IF EXISTS " + s + " CASCADE").execute());
+      try {
+        db.dropSchemas(schema, schema + "_w");
+      } catch (Exception e) {
+        if (failure == null) {
+          throw e;
+        }
+        failure.addSuppressed(e);
+      } finally {
+        db.close();
+        Await.result(vertx.close());
       }
-      Await.result(admin.close());
-      Await.result(vertx.close());
     }
   }
 
-  private Phase phase(Vertx vertx, String schema, long millis) throws Exception {
+  private Phase phase(Vertx vertx, BenchDatabase db, String schema, long millis) throws Exception {
     TieredEventRouter router = TieredEventRouter.create(vertx, new RouterOptions()
         .setReliable(new ReliableTierOptions()));
     JournalOptions journal = new JournalOptions().setHost("127.0.0.1").setPort(5432).setDatabase("test")
@@ -105,9 +110,10 @@ final class ReliableTierCase implements LoadCase {
     Desk desk = new Desk(router, ratePerSec);
     Await.result(vertx.deployVerticle(desk));
 
+    BenchDatabase.WalCounters walBefore = db.walCounters();
     AllocationMeter alloc = AllocationMeter.start();
     long t0 = System.nanoTime();
-    Await.result(desk.publishFor(millis));
+    Await.result(desk.publishFor(millis), millis / 1000 + 60);
     long published = desk.acknowledged;
     long t1 = Await.until(() -> tier.metrics().delivered() >= published * subscribers, 120_000,
         "reliable-tier confirmations");
@@ -120,6 +126,7 @@ final class ReliableTierCase implements LoadCase {
     p.published = published;
     p.rejected = desk.rejected;
     p.metrics = tier.metrics();
+    p.wal = db.walCounters().since(walBefore, published);
     for (SubscriptionHandle h : handles) {
       Await.result(h.unsubscribe());
     }
@@ -136,6 +143,7 @@ final class ReliableTierCase implements LoadCase {
     long published;
     long rejected;
     TierMetricsSnapshot metrics;
+    JsonObject wal;
 
     CaseResult result(String name, long rate, int subscribers) {
       Latencies lat = Latencies.of(metrics.latency());
@@ -161,7 +169,9 @@ final class ReliableTierCase implements LoadCase {
           .put("duration_s", CaseResult.round3(seconds))
           .put("gc_count", gcCount)
           .put("gc_ms", gcMillis)
-          .put("alloc_basis", "all threads / events published");
+          .put("alloc_basis", "all threads / events published")
+          .put("wal_basis", "pg_stat_wal of the whole server over the measured phase (other clients count too)")
+          .mergeIn(wal);
       return new CaseResult(name, published / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
           (double) allocated / Math.max(1, published), extra);
     }

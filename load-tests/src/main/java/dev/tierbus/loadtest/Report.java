@@ -41,6 +41,19 @@ final class Report {
 
   private static String notes(JsonObject x) {
     StringBuilder sb = new StringBuilder();
+    if (x.getBoolean("failed", false)) {
+      return "FAILED: " + x.getString("error");
+    }
+    if (x.containsKey("windows")) {
+      sb.append("p99 per window (ms):");
+      for (Object o : x.getJsonArray("windows")) {
+        sb.append(String.format(Locale.ROOT, " %.1f", ((JsonObject) o).getDouble("p99_us") / 1000));
+      }
+      sb.append("; ");
+    }
+    if (x.containsKey("wal_bytes_per_event")) {
+      sb.append(String.format(Locale.ROOT, "WAL %.0f B/event; ", x.getDouble("wal_bytes_per_event")));
+    }
     if (x.containsKey("deliveries_per_sec") && x.getInteger("subscribers", 1) > 1) {
       sb.append(String.format(Locale.ROOT, "deliveries/s %,d; ", x.getLong("deliveries_per_sec")));
     }

@@ -21,6 +21,7 @@ import io.vertx.core.Vertx;
 final class JournalConnection {
 
   private static final int RECOVERY_PAGE = 5_000;
+  private static final long PURGE_PAUSE_MS = 10;
 
   private final ReliableTierImpl tier;
   private final Vertx vertx;
@@ -33,6 +34,7 @@ final class JournalConnection {
   private long reconnectTimer = -1;
   private long leaseTimer = -1;
   private long purgeTimer = -1;
+  private boolean purging;
 
   JournalConnection(ReliableTierImpl tier, JournalStore store, JournalOptions options) {
     this.tier = tier;
@@ -115,7 +117,7 @@ final class JournalConnection {
     lastError = String.valueOf(cause.getMessage() == null ? cause : cause.getMessage());
     boolean was = reachable;
     reachable = false;
-    if (was) {
+    if (was && !closed) { // after close, writes still under way fail as the pool closes: no outage
       tier.log().error("reliable tier: journal {} unreachable: {}; reliable publishes fail until it is back",
           store.describe(), lastError);
     }
@@ -155,15 +157,35 @@ final class JournalConnection {
         }
       });
     }
-    if (purgeTimer == -1) {
-      long every = Math.max(1_000, Math.min(60_000, options.getRetentionMs()));
+    if (purgeTimer == -1 && options.getRetentionMs() > 0) {
+      long every = Math.max(1_000, Math.min(60_000, options.getRetentionMs() / 10));
       purgeTimer = vertx.setPeriodic(every, t -> {
-        if (usable()) {
-          store.purgeDelivered().onFailure(e ->
-              tier.log().warn("reliable tier: purging delivered rows failed: {}", e.toString()));
+        if (usable() && !purging) {
+          purging = true;
+          purge().onComplete(ar -> {
+            purging = false;
+            if (ar.failed()) {
+              tier.log().warn("reliable tier: purging delivered rows failed: {}", ar.cause().toString());
+            }
+          });
         }
       });
     }
+  }
+
+  /**
+   * Deletes what the retention lets go, batch after batch (each a short statement of its own,
+   * with a pause between them for the commits) until a batch comes back short.
+   */
+  private Future<Void> purge() {
+    return store.purgeDelivered().compose(n -> {
+      if (n < store.purgeBatch() || !usable()) {
+        return Future.succeededFuture();
+      }
+      io.vertx.core.Promise<Void> next = io.vertx.core.Promise.promise();
+      vertx.setTimer(PURGE_PAUSE_MS, t -> purge().onComplete(next));
+      return next.future();
+    });
   }
 
   /** The exception a publish fails with while the journal cannot take it. */

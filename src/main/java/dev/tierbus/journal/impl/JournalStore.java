@@ -32,7 +32,10 @@ interface JournalStore {
   /** Journals new rows in one transaction. */
   Future<Void> append(AppendBatch batch);
 
-  /** Marks rows delivered and records failed attempts (and dead letters), in one transaction. */
+  /**
+   * Confirms rows (deleted, or marked delivered when the journal keeps delivered rows) and
+   * records failed attempts (and dead letters), in one transaction.
+   */
   Future<Void> record(OutcomeBatch outcomes);
 
   /** Number of dead letters. */
@@ -55,8 +58,13 @@ interface JournalStore {
   /** Renews this node's lease. */
   Future<Void> renewLease();
 
-  /** Deletes delivered rows older than the retention; how many. */
+  /** Deletes delivered rows older than the retention, at most {@link #purgeBatch()} of them; how many. */
   Future<Integer> purgeDelivered();
+
+  /** Rows one {@link #purgeDelivered()} deletes at most: fewer means it has caught up. */
+  default int purgeBatch() {
+    return Integer.MAX_VALUE;
+  }
 
   /** A cheap round trip that says whether the store answers. */
   Future<Void> probe();

@@ -1,7 +1,8 @@
 package dev.tierbus.journal.impl;
 
 import dev.tierbus.event.Event;
-import io.vertx.core.AsyncResult;
+import dev.tierbus.journal.JournalRefusedException;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.util.ArrayDeque;
@@ -20,7 +21,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * </pre>
  *
  * <p>What arrives while commits run waits for the next one, so the batch grows with the load
- * and throughput with it, while the latency at low load stays one commit. Completions are
+ * and throughput with it, while the latency at low load stays one commit. When PostgreSQL
+ * refuses a value of the batch ({@link DataErrors}: SQLSTATE class 22 or 23), the batch is
+ * halved and each half written again until the refused publish is alone: only it fails
+ * ({@link JournalRefusedException}), the others of the batch are journalled, and the journal
+ * stays usable. Any other failure is an outage: every publish of the batch fails with
+ * {@link dev.tierbus.journal.JournalUnavailableException}. Completions are
  * handed on in delivery-id order even when a later commit finishes first, so per (subscriber,
  * symbol) order holds. Delivery ids are {@code epoch << 40 | counter}: increasing on this node
  * in publish order, unique across nodes and restarts (the epoch comes from the journal).
@@ -39,7 +45,13 @@ final class JournalWriter {
     final List<Append> appends = new ArrayList<>();
     long firstId;
     int rows;
-    AsyncResult<Void> result;
+    /** Delivery id of each append's first row. */
+    long[] ids;
+    /** Per append: null when journalled, else why not. */
+    Throwable[] failures;
+    /** The outage that stopped this commit, if one did. */
+    Throwable outage;
+    boolean done;
   }
 
   private final ReliableTierImpl tier;
@@ -104,23 +116,83 @@ final class JournalWriter {
       }
       c.firstId = (epoch << COUNTER_BITS) | counter;
       counter += c.rows;
-      AppendBatch batch = new AppendBatch(c.rows);
+      c.ids = new long[c.appends.size()];
+      c.failures = new Throwable[c.appends.size()];
       long id = c.firstId;
-      for (Append a : c.appends) {
-        Event e = a.event();
-        for (String subscriber : a.subscribers()) {
-          batch.add(id++, e.id(), e.type().code(), e.source(), e.symbol(), subscriber, a.bytes());
-        }
+      for (int i = 0; i < c.ids.length; i++) {
+        c.ids[i] = id;
+        id += c.appends.get(i).subscribers().length;
       }
       running++;
       commits.add(c);
-      tier.store().append(batch).onComplete(ar -> {
+      write(c, 0, c.appends.size()).onComplete(ar -> {
         running--;
-        c.result = ar;
+        c.done = true;
         handOnCompleted();
         pump();
       });
     }
+  }
+
+  /**
+   * Journals appends {@code [from, to)} of {@code c} in one statement; completes (never
+   * fails) once each of them is journalled or has its failure in {@code c.failures}. A refused
+   * value splits the range in halves, written one after the other, until the refused publish
+   * is alone; the rows keep the ids they were given, so order holds and a refused publish
+   * leaves a gap.
+   */
+  private Future<Void> write(Commit c, int from, int to) {
+    if (c.outage != null) {
+      for (int i = from; i < to; i++) {
+        c.failures[i] = c.outage;
+      }
+      return Future.succeededFuture();
+    }
+    return tier.store().append(batch(c, from, to)).transform(ar -> {
+      if (ar.succeeded()) {
+        return Future.succeededFuture();
+      }
+      Throwable cause = ar.cause();
+      if (!DataErrors.isDataError(cause)) {
+        c.outage = cause;
+        for (int i = from; i < to; i++) {
+          c.failures[i] = cause;
+        }
+        return Future.succeededFuture();
+      }
+      if (to - from == 1) {
+        c.failures[from] = refused(c.appends.get(from), cause);
+        return Future.succeededFuture();
+      }
+      tier.counters().commitsSplit.increment();
+      int mid = (from + to) >>> 1;
+      return write(c, from, mid).compose(v -> write(c, mid, to));
+    });
+  }
+
+  private static AppendBatch batch(Commit c, int from, int to) {
+    int rows = 0;
+    for (int i = from; i < to; i++) {
+      rows += c.appends.get(i).subscribers().length;
+    }
+    AppendBatch batch = new AppendBatch(rows);
+    for (int i = from; i < to; i++) {
+      Append a = c.appends.get(i);
+      Event e = a.event();
+      long id = c.ids[i];
+      for (String subscriber : a.subscribers()) {
+        batch.add(id++, e.id(), e.type().code(), e.source(), e.symbol(), subscriber, a.bytes());
+      }
+    }
+    return batch;
+  }
+
+  private static JournalRefusedException refused(Append a, Throwable cause) {
+    Event e = a.event();
+    String state = DataErrors.sqlState(cause);
+    return new JournalRefusedException("reliable tier: the journal refused " + e.type() + " " + e.id() + " from "
+        + e.source() + (e.symbol() != null ? " (symbol " + e.symbol() + ")" : "") + ": " + DataErrors.message(cause)
+        + " (SQLSTATE " + state + "); it was not published", state, cause);
   }
 
   private void renewEpoch() {
@@ -138,25 +210,36 @@ final class JournalWriter {
 
   /** Completes finished commits in id order. */
   private void handOnCompleted() {
-    while (!commits.isEmpty() && commits.peek().result != null) {
+    while (!commits.isEmpty() && commits.peek().done) {
       Commit c = commits.poll();
       long now = System.nanoTime();
-      if (c.result.succeeded()) {
-        tier.counters().commits.increment();
-        tier.counters().journalled.add(c.rows);
-        long id = c.firstId;
-        for (Append a : c.appends) {
+      if (c.outage != null) {
+        tier.journalFailed(c.outage);
+      }
+      boolean committed = false;
+      for (int i = 0; i < c.appends.size(); i++) {
+        Append a = c.appends.get(i);
+        Throwable failure = c.failures[i];
+        if (failure == null) {
+          committed = true;
+          tier.counters().journalled.add(a.subscribers().length);
           tier.counters().journalWrite.record(now - a.publishNanos(), a.subscribers().length);
+          long id = c.ids[i];
           for (String subscriber : a.subscribers()) {
             tier.dispatcher().enqueue(new Delivery(id++, subscriber, a.event(), a.publishNanos(), 0, false));
           }
           a.promise().complete();
+        } else if (failure instanceof JournalRefusedException refused) {
+          tier.counters().refused.increment();
+          tier.reportRefused(refused);
+          end(a);
+          a.promise().fail(refused);
+        } else {
+          fail(a, failure);
         }
-      } else {
-        tier.journalFailed(c.result.cause());
-        for (Append a : c.appends) {
-          fail(a, c.result.cause());
-        }
+      }
+      if (committed) {
+        tier.counters().commits.increment();
       }
     }
   }
@@ -169,9 +252,14 @@ final class JournalWriter {
   }
 
   private void fail(Append a, Throwable cause) {
+    end(a);
+    a.promise().fail(tier.unavailable(a.event(), cause));
+  }
+
+  /** Takes back what the publish of {@code a} had counted: it was not journalled. */
+  private void end(Append a) {
     tier.counters().pending.addAndGet(-a.subscribers().length);
     tier.inFlight().end(a.subscribers().length);
     tier.counters().rejected.increment();
-    a.promise().fail(tier.unavailable(a.event(), cause));
   }
 }

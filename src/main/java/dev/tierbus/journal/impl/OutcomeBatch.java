@@ -25,4 +25,17 @@ final class OutcomeBatch {
   int size() {
     return delivered.size() + failures.size();
   }
+
+  /** Two batches holding this one's outcomes, as even as can be (for a batch of at least 2). */
+  OutcomeBatch[] halves() {
+    OutcomeBatch a = new OutcomeBatch();
+    OutcomeBatch b = new OutcomeBatch();
+    int half = size() / 2;
+    int nf = Math.min(failures.size(), half);
+    a.failures.addAll(failures.subList(0, nf));
+    b.failures.addAll(failures.subList(nf, failures.size()));
+    a.delivered.addAll(delivered.subList(0, half - nf));
+    b.delivered.addAll(delivered.subList(half - nf, delivered.size()));
+    return new OutcomeBatch[] {a, b};
+  }
 }

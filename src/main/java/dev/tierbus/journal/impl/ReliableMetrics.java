@@ -24,6 +24,14 @@ final class ReliableMetrics {
   final LongAdder rejected = new LongAdder();
   final LongAdder recovered = new LongAdder();
   final LongAdder duplicatesSkipped = new LongAdder();
+  /** Publishes whose rows PostgreSQL refused (data error): failed alone, the journal stayed usable. */
+  final LongAdder refused = new LongAdder();
+  /** Group commits written again in halves to find a refused publish. */
+  final LongAdder commitsSplit = new LongAdder();
+  /** Outcomes PostgreSQL refused (data error): left out, their rows stay pending in the journal. */
+  final LongAdder outcomesRefused = new LongAdder();
+  /** Transactions that recorded outcomes (confirmations, failed attempts). */
+  final LongAdder outcomeWrites = new LongAdder();
   /** Deliveries accepted and neither confirmed nor dead: the bound of {@code max_in_flight}. */
   final AtomicLong pending = new AtomicLong();
   /** Deliveries sent to a subscriber whose answer has not come back. */
@@ -49,6 +57,10 @@ final class ReliableMetrics {
         .put("dead_lettered", deadLettered.sum())
         .put("recovered", recovered.sum())
         .put("duplicates_skipped", duplicatesSkipped.sum())
+        .put("refused", refused.sum())
+        .put("commits_split", commitsSplit.sum())
+        .put("outcomes_refused", outcomesRefused.sum())
+        .put("outcome_writes", outcomeWrites.sum())
         .put("journal_write_latency", journalWrite.snapshot().toJson())
         .put("delivery_latency", delivery.snapshot().toJson());
     return new TierMetricsSnapshot("reliable", published.sum(), refused.sum(), matched.sum(), delivered.sum(), 0, rejected.sum(),

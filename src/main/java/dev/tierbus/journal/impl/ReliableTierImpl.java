@@ -81,6 +81,7 @@ public final class ReliableTierImpl implements ReliableTier {
   private final JournalConnection connection;
   private final DeadLettersImpl deadLetters;
   private final AtomicLong lastErrorLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
+  private final AtomicLong lastRefusalLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
   private volatile boolean closed;
 
   private ReliableTierImpl(Vertx vertx, ReliableTierOptions options, JournalOptions journalOptions, JournalStore store,
@@ -205,7 +206,9 @@ public final class ReliableTierImpl implements ReliableTier {
    * <p>The Future completes once the rows are committed: from then on the event reaches every
    * subscriber (retried with backoff; dead-lettered after the last attempt), also across a
    * crash of this process. It fails — and nothing was acknowledged — when the journal is
-   * unreachable ({@link JournalUnavailableException}), when {@code max_in_flight} deliveries
+   * unreachable ({@link JournalUnavailableException}), when PostgreSQL refuses a value of its rows
+   * ({@link dev.tierbus.journal.JournalRefusedException}: only this publish fails, the journal
+   * stays usable), when {@code max_in_flight} deliveries
    * are already unconfirmed ({@link BackPressureException}), or when the payload has no codec.
    * With no subscriber the event is not journalled and the Future succeeds.
    */
@@ -294,6 +297,16 @@ public final class ReliableTierImpl implements ReliableTier {
     long last = lastErrorLog.get();
     if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastErrorLog.compareAndSet(last, now)) {
       log.warn("reliable-tier handler of {} failed (will be retried): {}", subscriberId, cause.toString());
+    }
+  }
+
+  /** Logs (at most once a second) that the journal refused a publish or an outcome; the caller counts it. */
+  void reportRefused(Throwable refusal) {
+    long now = System.nanoTime();
+    long last = lastRefusalLog.get();
+    if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastRefusalLog.compareAndSet(last, now)) {
+      log.warn("{} (the journal stays usable; refusals so far: {} publishes, {} outcomes)", refusal.getMessage(),
+          metrics.refused.sum(), metrics.outcomesRefused.sum());
     }
   }
 

@@ -22,6 +22,49 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class PgJournalStoreTest {
 
+  /**
+   * The confirmation statement, prepared and run six times while the table is small (when
+   * PostgreSQL settles on a cached plan), still finds rows by primary key once the table holds
+   * 100 000 pending rows: on the store's own connection settings.
+   */
+  @Test
+  void confirmationsKeepFindingRowsByPrimaryKeyAsTheTableGrows() {
+    Vertx vertx = Vertx.vertx();
+    Pool sql = JournalTestSupport.sql(vertx);
+    for (long retention : new long[] {0, 86_400_000L}) {
+      JournalOptions journal = JournalTestSupport.freshJournal("plan").setRetentionMs(retention);
+      String d = journal.getSchema() + ".delivery";
+      io.vertx.pgclient.PgConnection conn = null;
+      try {
+        PgJournalStore store = new PgJournalStore(vertx, journal);
+        await(store.start());
+        await(store.close());
+        conn = await(io.vertx.pgclient.PgConnection.connect(vertx, PgJournalStore.connectOptions(journal)));
+        String insert = "INSERT INTO " + d + " (delivery_id, event_id, event_type, source, subscriber, event, status,"
+            + " owner) SELECT g, g, 1, 'risk', 'broker', '\\x00', 1, 'n' FROM generate_series($1::bigint, $2::bigint) g";
+        await(sql.preparedQuery(insert).execute(io.vertx.sqlclient.Tuple.of(1L, 40L)));
+        await(conn.query("PREPARE confirm(bigint[]) AS " + store.confirmStatement().replace("$1::bigint[]", "$1"))
+            .execute());
+        for (int i = 0; i < 6; i++) {
+          await(conn.query("EXECUTE confirm('{" + (2 * i + 1) + "," + (2 * i + 2) + "}')").execute());
+        }
+        await(sql.preparedQuery(insert).execute(io.vertx.sqlclient.Tuple.of(41L, 100_000L)));
+        StringBuilder plan = new StringBuilder();
+        for (io.vertx.sqlclient.Row r : await(conn.query("EXPLAIN EXECUTE confirm('{50000,50001}')").execute())) {
+          plan.append(r.getString(0)).append('\n');
+        }
+        assertThat(plan.toString()).as("retention %d", retention).contains("delivery_pkey")
+            .doesNotContain("delivery_pending");
+      } finally {
+        if (conn != null) {
+          await(conn.close());
+        }
+        JournalTestSupport.dropSchema(sql, journal);
+      }
+    }
+    await(vertx.close());
+  }
+
   @Test
   void severalAttemptsOfOneDeliveryInOneBatchRecordTheLastOne() {
     Vertx vertx = Vertx.vertx();
