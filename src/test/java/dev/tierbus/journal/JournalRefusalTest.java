@@ -121,7 +121,7 @@ class JournalRefusalTest {
         .hasMessageContaining("SQLSTATE 22003");
 
     assertThat(tier.metrics().details().getLong("commits_split")).as("a group commit was split").isPositive();
-    assertThat(tier.metrics().details().getLong("refused")).isEqualTo(2);
+    assertThat(tier.metrics().details().getLong("rows_refused")).isEqualTo(2);
     assertThat(tier.status().reachable()).as("%s", tier.status()).isTrue();
     assertThat(tier.status().lastError()).isNull();
     assertThat(count(sql, "SELECT count(*) FROM " + table())).isEqualTo(EVENTS - 2);

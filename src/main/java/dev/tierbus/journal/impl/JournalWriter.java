@@ -230,7 +230,7 @@ final class JournalWriter {
           }
           a.promise().complete();
         } else if (failure instanceof JournalRefusedException refused) {
-          tier.counters().refused.increment();
+          tier.counters().rowsRefused.increment();
           tier.reportRefused(refused);
           end(a);
           a.promise().fail(refused);

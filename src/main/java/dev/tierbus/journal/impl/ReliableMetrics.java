@@ -25,7 +25,7 @@ final class ReliableMetrics {
   final LongAdder recovered = new LongAdder();
   final LongAdder duplicatesSkipped = new LongAdder();
   /** Publishes whose rows PostgreSQL refused (data error): failed alone, the journal stayed usable. */
-  final LongAdder refused = new LongAdder();
+  final LongAdder rowsRefused = new LongAdder();
   /** Group commits written again in halves to find a refused publish. */
   final LongAdder commitsSplit = new LongAdder();
   /** Outcomes PostgreSQL refused (data error): left out, their rows stay pending in the journal. */
@@ -57,13 +57,13 @@ final class ReliableMetrics {
         .put("dead_lettered", deadLettered.sum())
         .put("recovered", recovered.sum())
         .put("duplicates_skipped", duplicatesSkipped.sum())
-        .put("refused", refused.sum())
+        .put("rows_refused", rowsRefused.sum())
         .put("commits_split", commitsSplit.sum())
         .put("outcomes_refused", outcomesRefused.sum())
         .put("outcome_writes", outcomeWrites.sum())
         .put("journal_write_latency", journalWrite.snapshot().toJson())
         .put("delivery_latency", delivery.snapshot().toJson());
-    return new TierMetricsSnapshot("reliable", published.sum(), refused.sum(), matched.sum(), delivered.sum(), 0, rejected.sum(),
-        errors.sum(), pending.get(), delivery.snapshot(), details);
+    return new TierMetricsSnapshot("reliable", published.sum(), refused.sum(), matched.sum(), delivered.sum(), 0,
+        rejected.sum(), errors.sum(), pending.get(), delivery.snapshot(), details);
   }
 }

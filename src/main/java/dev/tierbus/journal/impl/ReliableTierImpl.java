@@ -306,7 +306,7 @@ public final class ReliableTierImpl implements ReliableTier {
     long last = lastRefusalLog.get();
     if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastRefusalLog.compareAndSet(last, now)) {
       log.warn("{} (the journal stays usable; refusals so far: {} publishes, {} outcomes)", refusal.getMessage(),
-          metrics.refused.sum(), metrics.outcomesRefused.sum());
+          metrics.rowsRefused.sum(), metrics.outcomesRefused.sum());
     }
   }
 
