@@ -3,26 +3,18 @@ package dev.tierbus.container;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Payload;
-import dev.tierbus.event.Tier;
 import dev.tierbus.router.Addresses;
 import dev.tierbus.router.AsyncEventHandler;
 import dev.tierbus.router.Scope;
-import dev.tierbus.router.SourcePublisher;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,32 +37,32 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every inbound event (external or internal) is handled on the container's context one at
  * a time; with the default {@link Threading#WORKER} that context is a worker context.
+ *
+ * <p>Its parts, each a class of its own: {@link ComponentChain} (the components and the
+ * effects of a dispatch), {@link InternalBus} (its end of the internal bus),
+ * {@link ExternalPublisher} (its way out through the router), {@link RouterInbound} (how the
+ * router hands it events, per tier), {@link Children} (its children and their deployment).
  */
 public abstract class Container extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(Container.class);
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   private ContainerSpec spec;
   private TieredEventRouter router;
   private Container parent;
-  // copy-on-write: siblings read it from their own threads while the API adds or removes children
-  private final List<Container> children = new CopyOnWriteArrayList<>();
+  private final Children children = new Children();
   private final ComponentChain components = new ComponentChain(this);
   private final List<SubscriptionHandle> subscriptions = new ArrayList<>();
   private final LongAdder eventsIn = new LongAdder();
   private final LongAdder eventsOut = new LongAdder();
-  private SourcePublisher publisher;
-  private MessageConsumer<Event> internalConsumer;
+  private final ReliableHandling reliable = new ReliableHandling();
+  private final RouterInbound inbound = new RouterInbound(eventsIn, reliable, this::onExternalEvent);
   private String internalAddress;
+  private InternalBus internal;
+  private ExternalPublisher external;
   private volatile ContainerState state = ContainerState.CREATED;
-  private final Inbound inbound = new Inbound();
   /** What the container this one replaced handed over; null for a fresh start. */
   private Object inherited;
-  /** Reliable-tier events being handled now (on any thread); only then are reliable publishes tracked. */
-  private volatile int reliableDispatches;
-  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<Container> RELIABLE_DISPATCHES =
-      java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(Container.class, "reliableDispatches");
 
   /**
    * Gives the container its spec and router; the runtime calls this before deploying.
@@ -96,6 +88,11 @@ public abstract class Container extends VerticleBase {
     children.add(child);
   }
 
+  /** Sets or clears the parent of a child deployed or withdrawn at runtime ({@link Children}). */
+  final void adoptedBy(Container newParent) {
+    parent = newParent;
+  }
+
   /**
    * Makes this container, not yet deployed, the successor of {@code predecessor} — the one of
    * the same id it replaces in a hot swap, already stopped — so that it can take over its
@@ -114,11 +111,10 @@ public abstract class Container extends VerticleBase {
       throw new IllegalArgumentException(this + " cannot replace " + predecessor + ": the ids differ");
     }
     inherited = predecessor.handOver();
-    for (Container child : children) {
-      for (Container old : predecessor.children) {
-        if (old.id().equals(child.id())) {
-          child.replaces(old);
-        }
+    for (Container child : children.list()) {
+      Container old = predecessor.children.byId(child.id());
+      if (old != null) {
+        child.replaces(old);
       }
     }
   }
@@ -161,7 +157,7 @@ public abstract class Container extends VerticleBase {
    *     is confirmed then, and fails (to be retried) when it fails; see {@link AsyncComponent}
    */
   protected Future<?> onExternalEvent(Event event) {
-    return components.dispatch(event, reliableDispatches > 0);
+    return components.dispatch(event, reliable.active());
   }
 
   /** An event from the internal bus; by default handed to the components. */
@@ -194,7 +190,7 @@ public abstract class Container extends VerticleBase {
   }
 
   public final List<Container> children() {
-    return Collections.unmodifiableList(children);
+    return children.list();
   }
 
   public final ContainerState state() {
@@ -259,38 +255,18 @@ public abstract class Container extends VerticleBase {
    * this container's publication. From the container's own context the fast path is taken
    * (batched, no locks); from any other thread the call is handed to the container's context
    * first, so order per (source, symbol) holds either way. See
-   * {@link SourcePublisher#publish(Event)} for when the Future completes. A reliable-tier
-   * event published while this container handles a reliable-tier event is part of that
-   * event's effect: its delivery is confirmed only once this one is journalled (an ORDER is
-   * not confirmed before the FILL it caused is durable).
+   * {@link dev.tierbus.router.SourcePublisher#publish(Event)} for when the Future completes. A
+   * reliable-tier event published while this container handles a reliable-tier event is part
+   * of that event's effect: its delivery is confirmed only once this one is journalled (an
+   * ORDER is not confirmed before the FILL it caused is durable).
    */
   public final Future<Void> publishExternal(Event event) {
-    SourcePublisher p = publisher;
-    if (p == null) {
+    ExternalPublisher out = external;
+    if (out == null) {
       return Future.failedFuture(new IllegalStateException(
           "container " + (spec == null ? "?" : id()) + " is not started; it cannot publish " + event.type()));
     }
-    eventsOut.increment();
-    Future<Void> published = p.isOnContext() ? p.publish(event) : publishFromElsewhere(p, event);
-    if (reliableDispatches > 0 && router.tierOf(id(), event.type()) == Tier.RELIABLE) {
-      // published while a reliable-tier event is handled: that delivery waits for the journal
-      components.publishedReliable(published);
-    }
-    return published;
-  }
-
-  private Future<Void> publishFromElsewhere(SourcePublisher p, Event event) {
-    Promise<Void> done = Promise.promise();
-    // counted while it waits for the context, so the node is not seen quiet in between
-    router.inFlight().begin(1);
-    context.runOnContext(v -> {
-      try {
-        p.publish(event).onComplete(done);
-      } finally {
-        router.inFlight().end(1);
-      }
-    });
-    return done.future();
+    return out.publish(event);
   }
 
   /**
@@ -303,7 +279,7 @@ public abstract class Container extends VerticleBase {
     Objects.requireNonNull(scope, "scope");
     switch (scope) {
       case CHILDREN -> {
-        for (Container child : children) {
+        for (Container child : children.list()) {
           sendInternal(child, event);
         }
       }
@@ -314,7 +290,7 @@ public abstract class Container extends VerticleBase {
       }
       case SIBLINGS -> {
         if (parent != null) {
-          for (Container sibling : parent.children) {
+          for (Container sibling : parent.children.list()) {
             if (sibling != this) {
               sendInternal(sibling, event);
             }
@@ -328,14 +304,14 @@ public abstract class Container extends VerticleBase {
 
   private void sendInternal(Container to, Event event) {
     eventsOut.increment();
-    router.inFlight().begin(1);
-    vertx.eventBus().send(to.internalAddress, event, LOCAL);
+    internal.send(to.internalAddress, event);
   }
 
   /** Sends the pending fast-tier batch now; call from the container's context. */
   public final void flush() {
-    if (publisher != null) {
-      publisher.flush();
+    ExternalPublisher out = external;
+    if (out != null) {
+      out.flush();
     }
   }
 
@@ -347,18 +323,14 @@ public abstract class Container extends VerticleBase {
       throw new IllegalStateException(getClass().getName() + " was deployed without bind(spec, router)");
     }
     state = ContainerState.STARTING;
-    internalConsumer = vertx.eventBus().localConsumer(internalAddress);
-    internalConsumer.handler(msg -> {
-      eventsIn.increment();
-      try {
-        onInternalEvent(msg.body());
-      } finally {
-        router.inFlight().end(1);
-      }
-    });
+    internal = new InternalBus(vertx.eventBus(), internalAddress, router.inFlight());
     router.registerContainer(id(), parent == null ? null : parent.id(), spec.publications());
-    publisher = router.publisher(id());
-    return internalConsumer.completion()
+    external = new ExternalPublisher(router, id(), context, components, reliable, eventsOut);
+    external.open();
+    return internal.open(event -> {
+          eventsIn.increment();
+          onInternalEvent(event);
+        })
         .compose(v -> {
           try {
             return setUp();
@@ -367,7 +339,7 @@ public abstract class Container extends VerticleBase {
           }
         })
         .compose(v -> subscribeAll())
-        .compose(v -> deployChildren())
+        .compose(v -> children.deployAll(vertx))
         .onSuccess(v -> state = ContainerState.RUNNING)
         .onFailure(e -> state = ContainerState.FAILED);
   }
@@ -381,43 +353,11 @@ public abstract class Container extends VerticleBase {
   }
 
   /**
-   * How the router hands this container its events: the fast and standard tiers call
-   * {@code handle} (failures are the components' to count), the reliable tier calls
-   * {@code handleAsync} and confirms the delivery when the returned Future succeeds.
-   */
-  private final class Inbound implements AsyncEventHandler {
-    @Override
-    public void handle(Event event) {
-      eventsIn.increment();
-      onExternalEvent(event);
-    }
-
-    @Override
-    public Future<?> handleAsync(Event event) {
-      eventsIn.increment();
-      RELIABLE_DISPATCHES.getAndIncrement(Container.this);
-      try {
-        return onExternalEvent(event);
-      } finally {
-        RELIABLE_DISPATCHES.getAndDecrement(Container.this);
-      }
-    }
-  }
-
-  /**
    * The handler that hands router events to {@link #onExternalEvent} with this container's
    * delivery rules; for a container that subscribes itself to more than its spec names.
    */
   protected final AsyncEventHandler externalHandler() {
     return inbound;
-  }
-
-  private Future<Void> deployChildren() {
-    Future<Void> chain = Future.succeededFuture();
-    for (Container child : children) {
-      chain = chain.compose(v -> vertx.deployVerticle(child, ContainerDeployer.deploymentOptions(child.spec())).mapEmpty());
-    }
-    return chain;
   }
 
   /**
@@ -437,20 +377,7 @@ public abstract class Container extends VerticleBase {
     if (child.parent != null || child.state != ContainerState.CREATED) {
       return Future.failedFuture(new IllegalStateException("container " + child + " is already deployed or has a parent"));
     }
-    Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> {
-      child.parent = this;
-      children.add(child);
-      vertx.deployVerticle(child, ContainerDeployer.deploymentOptions(child.spec()))
-          .onSuccess(id -> child.systemStarted())
-          .onFailure(e -> {
-            children.remove(child);
-            child.parent = null;
-          })
-          .<Void>mapEmpty()
-          .onComplete(done);
-    });
-    return done.future();
+    return children.deploy(this, context, vertx, child);
   }
 
   /**
@@ -464,13 +391,7 @@ public abstract class Container extends VerticleBase {
     if (!children.contains(child)) {
       return Future.failedFuture(new IllegalArgumentException(child + " is not a child of " + this));
     }
-    Promise<Void> done = Promise.promise();
-    context.runOnContext(v -> {
-      String deploymentId = child.deploymentID();
-      Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-      undeployed.onComplete(ar -> children.remove(child)).onComplete(done);
-    });
-    return done.future();
+    return children.undeploy(context, vertx, child);
   }
 
   /** Runs {@link #onSystemStarted()} here and, after it, in every child. */
@@ -481,7 +402,7 @@ public abstract class Container extends VerticleBase {
       } catch (Throwable t) {
         log.error("container {} failed in onSystemStarted", id(), t);
       }
-      for (Container child : children) {
+      for (Container child : children.list()) {
         child.systemStarted();
       }
     });
@@ -512,9 +433,9 @@ public abstract class Container extends VerticleBase {
         })
         .eventually(() -> {
           router.unregisterContainer(id());
-          publisher = null;
+          external.close();
           state = ContainerState.STOPPED;
-          return internalConsumer.unregister();
+          return internal.close();
         });
   }
 

@@ -7,8 +7,21 @@
  *        └── publishExternal ─► TieredEventRouter ─► other containers
  * </pre>
  *
- * {@link dev.tierbus.container.ContainerRegistry} maps {@code container_type} names to
- * factories; {@link dev.tierbus.container.ContainerDeployer} builds and deploys trees all or
- * nothing; {@link dev.tierbus.container.ContainerTestKit} runs one container in isolation.
+ * <p>What users touch: {@link dev.tierbus.container.Container} (the verticle base),
+ * {@link dev.tierbus.container.Component} and {@link dev.tierbus.container.AsyncComponent} (a
+ * lambda is a component), {@link dev.tierbus.container.Emitter},
+ * {@link dev.tierbus.container.ContainerFactory} and
+ * {@link dev.tierbus.container.ContainerRegistry} (maps {@code container_type} names to
+ * factories), {@link dev.tierbus.container.ContainerDeployer} (builds and deploys trees all or
+ * nothing), {@link dev.tierbus.container.ContainerTestKit} (runs one container in isolation).
+ *
+ * <p>A container's parts, package-private, each with one job:
+ * <pre>
+ *   router ──► RouterInbound ──┐ (per tier: handle / handleAsync, reliable handling tracked)
+ *   internal bus ──► InternalBus ──┴─► ComponentChain ──► components (their effects, emits)
+ *   publishExternal ──► ExternalPublisher ──► SourcePublisher (own context) or a hand-over
+ *   publishInternal ──► InternalBus.send ──► children / parent / siblings
+ *   Children: the child containers, deployed at start or at runtime
+ * </pre>
  */
 package dev.tierbus.container;

@@ -1,5 +1,6 @@
 package dev.tierbus.api;
 
+import dev.tierbus.testing.Conditions;
 import dev.tierbus.journal.DeadLetters;
 import dev.tierbus.journal.JournalStatus;
 import dev.tierbus.topology.TopologyLoader;
@@ -106,15 +107,9 @@ final class ApiTestNode implements AutoCloseable {
     return await(body == null ? req.send() : req.sendJsonObject(body));
   }
 
-  /** Waits (polling every 10 ms) until {@code condition} holds, failing after {@link #TIMEOUT}. */
-  static void eventually(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + TIMEOUT.toSeconds() + " s: " + what);
-      }
-      Thread.sleep(10);
-    }
+  /** Waits until {@code condition} holds, failing after {@link #TIMEOUT}. */
+  static void eventually(String what, BooleanSupplier condition) {
+    Conditions.waitUntil(condition, TIMEOUT, () -> "not within " + TIMEOUT.toSeconds() + " s: " + what);
   }
 
   @Override

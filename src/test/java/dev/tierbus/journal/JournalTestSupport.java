@@ -1,5 +1,6 @@
 package dev.tierbus.journal;
 
+import dev.tierbus.testing.Conditions;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.vertx.core.Future;
@@ -84,20 +85,9 @@ public final class JournalTestSupport {
     }
   }
 
-  /** Polls {@code condition} until it holds, failing after {@code timeout}. */
+  /** Waits until {@code condition} holds, failing after {@code timeout}. */
   public static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("within " + timeout.toMillis() + " ms: " + what);
-      }
-      try {
-        Thread.sleep(5);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted");
-      }
-    }
+    Conditions.waitUntil(condition, timeout, () -> "within " + timeout.toMillis() + " ms: " + what);
   }
 
   /** Rows of a query as lists of column values. */

@@ -1,5 +1,7 @@
 package dev.tierbus.trading;
 
+import dev.tierbus.testing.Conditions;
+import java.time.Duration;
 import dev.tierbus.event.Bar;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
@@ -31,20 +33,10 @@ public final class TradingTestSupport {
     return Event.of(EventType.BAR, source, symbol, T0 + i * MINUTE, bar(close));
   }
 
-  /** Completes when {@code condition} holds (polled every 10 ms), fails after {@code timeoutMs} with {@code what}. */
+  /** Completes when {@code condition} holds, fails after {@code timeoutMs} with {@code what}. */
   public static Future<Void> eventually(Vertx vertx, BooleanSupplier condition, long timeoutMs, Supplier<String> what) {
-    Promise<Void> p = Promise.promise();
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    vertx.setPeriodic(10, id -> {
-      if (condition.getAsBoolean()) {
-        vertx.cancelTimer(id);
-        p.tryComplete();
-      } else if (System.currentTimeMillis() > deadline) {
-        vertx.cancelTimer(id);
-        p.tryFail(new AssertionError("timed out after " + timeoutMs + " ms waiting for " + what.get()));
-      }
-    });
-    return p.future();
+    return Conditions.eventually(vertx, condition, Duration.ofMillis(timeoutMs), 0,
+        () -> "timed out after " + timeoutMs + " ms waiting for " + what.get());
   }
 
   /**
