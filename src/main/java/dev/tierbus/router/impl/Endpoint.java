@@ -2,7 +2,6 @@ package dev.tierbus.router.impl;
 
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventBatch;
-import dev.tierbus.event.EventType;
 import dev.tierbus.metrics.LatencyRecorder;
 import dev.tierbus.router.Addresses;
 import dev.tierbus.router.AsyncEventHandler;
@@ -64,7 +63,7 @@ final class Endpoint implements SubscriptionHandle, Route {
     this.subscription = subscription;
     this.handler = handler;
     this.asyncHandler = handler instanceof AsyncEventHandler a ? a : null;
-    this.typeMask = maskOf(subscription);
+    this.typeMask = TypeMask.of(subscription.events());
     this.filter = new CompiledFilter(subscription.filter());
     this.fastAddress = Addresses.fastSubscription(id);
     this.executor = executor;
@@ -72,18 +71,6 @@ final class Endpoint implements SubscriptionHandle, Route {
     this.drainEvents = new Event[drainBatch];
     this.drainNanos = new long[drainBatch];
     this.standardLatency = router.standard.metrics.latency().part();
-  }
-
-  static long bit(EventType type) {
-    return 1L << type.code();
-  }
-
-  private static long maskOf(Subscription s) {
-    long m = 0;
-    for (EventType t : s.events()) {
-      m |= bit(t);
-    }
-    return m;
   }
 
   /** Fast tier: handles one batch on the subscriber's context. */
@@ -102,7 +89,7 @@ final class Endpoint implements SubscriptionHandle, Route {
       int handled = 0;
       for (int i = 0; i < n; i++) {
         Event e = batch.get(i);
-        if ((mask & bit(e.type())) != 0 && filter.matches(e)) {
+        if ((mask & TypeMask.bit(e.type())) != 0 && filter.matches(e)) {
           invoke(e, router.fast.metrics);
           handled++;
         }
@@ -137,7 +124,7 @@ final class Endpoint implements SubscriptionHandle, Route {
       return true;
     } catch (Throwable t) {
       metrics.error();
-      router.reportError(this, event, t);
+      router.errors.report(this, event, t);
       return false;
     }
   }
@@ -149,7 +136,7 @@ final class Endpoint implements SubscriptionHandle, Route {
 
   @Override
   public boolean matches(Event event) {
-    return (typeMask & bit(event.type())) != 0 && filter.matches(event);
+    return (typeMask & TypeMask.bit(event.type())) != 0 && filter.matches(event);
   }
 
   @Override

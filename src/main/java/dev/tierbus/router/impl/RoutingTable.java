@@ -5,12 +5,8 @@ import dev.tierbus.event.Tier;
 import dev.tierbus.router.Publication;
 import dev.tierbus.router.RouteInfo;
 import dev.tierbus.router.RouterOptions;
-import dev.tierbus.router.Scope;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,19 +22,16 @@ final class RoutingTable {
 
   private static final int TYPE_SLOTS = 32;
 
-  private record Declaration(String parent, Map<EventType, Tier> tiers, Map<EventType, Scope> scopes) {}
-
-  private final RouterOptions options;
+  private final Declarations declarations;
   private final CopyOnWriteArrayList<Endpoint> endpoints = new CopyOnWriteArrayList<>();
   /** Removed subscriptions of held subscribers: they still route reliable-tier events. */
   private final CopyOnWriteArrayList<Endpoint> dormant = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<String, Integer> held = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Declaration> containers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SourceRoutes> cache = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
 
   RoutingTable(RouterOptions options) {
-    this.options = options;
+    this.declarations = new Declarations(options);
   }
 
   long version() {
@@ -82,22 +75,12 @@ final class RoutingTable {
   }
 
   void declare(String containerId, String parentId, List<Publication> publications) {
-    Map<EventType, Tier> tiers = new EnumMap<>(EventType.class);
-    Map<EventType, Scope> scopes = new EnumMap<>(EventType.class);
-    for (Publication p : publications) {
-      for (EventType t : p.events()) {
-        if (p.tier() != null) {
-          tiers.put(t, p.tier());
-        }
-        scopes.put(t, p.scope());
-      }
-    }
-    containers.put(containerId, new Declaration(parentId, tiers, scopes));
+    declarations.declare(containerId, parentId, publications);
     changed();
   }
 
   void forget(String containerId) {
-    containers.remove(containerId);
+    declarations.forget(containerId);
     changed();
   }
 
@@ -107,9 +90,7 @@ final class RoutingTable {
   }
 
   Tier tierOf(String source, EventType type) {
-    Declaration d = containers.get(source);
-    Tier t = d == null ? null : d.tiers.get(type);
-    return t != null ? t : options.tierOf(type);
+    return declarations.tierOf(source, type);
   }
 
   SourceRoutes routesFor(String source) {
@@ -135,14 +116,14 @@ final class RoutingTable {
       byType.add(null);
     }
     for (Endpoint ep : endpoints) {
-      long mask = allowedTypes(source, ep);
+      long mask = declarations.allowedTypes(source, ep.subscription);
       if (mask == 0) {
         continue;
       }
       targets.add(ep);
       masks.add(mask);
       for (EventType t : EventType.values()) {
-        if ((mask & Endpoint.bit(t)) != 0) {
+        if ((mask & TypeMask.bit(t)) != 0) {
           if (byType.get(t.code()) == null) {
             byType.set(t.code(), new ArrayList<>());
           }
@@ -151,9 +132,9 @@ final class RoutingTable {
       }
     }
     for (Endpoint ep : dormant) {
-      long mask = allowedTypes(source, ep);
+      long mask = declarations.allowedTypes(source, ep.subscription);
       for (EventType t : EventType.values()) {
-        if ((mask & Endpoint.bit(t)) != 0 && tiers[t.code()] == Tier.RELIABLE) {
+        if ((mask & TypeMask.bit(t)) != 0 && tiers[t.code()] == Tier.RELIABLE) {
           if (byType.get(t.code()) == null) {
             byType.set(t.code(), new ArrayList<>());
           }
@@ -173,53 +154,17 @@ final class RoutingTable {
     return new SourceRoutes(v, targets.toArray(SourceRoutes.NONE), maskArray, typeRoutes, tiers);
   }
 
-  /** The event types {@code ep} may receive from {@code source}: its types, within the scopes. */
-  private long allowedTypes(String source, Endpoint ep) {
-    String subscriber = ep.subscription.subscriberId();
-    String wanted = ep.subscription.source();
-    if (source.equals(subscriber) || (wanted != null && !wanted.equals(source))) {
-      return 0;
-    }
-    Declaration d = containers.get(source);
-    long mask = 0;
-    for (EventType t : ep.subscription.events()) {
-      Scope scope = d == null ? Scope.GLOBAL : d.scopes.getOrDefault(t, Scope.GLOBAL);
-      if (scopeAllows(scope, source, subscriber)) {
-        mask |= Endpoint.bit(t);
-      }
-    }
-    return mask;
-  }
-
-  private boolean scopeAllows(Scope scope, String source, String subscriber) {
-    return switch (scope) {
-      case GLOBAL -> true;
-      case PARENT -> {
-        String parent = parentOf(source);
-        yield parent == null || parent.equals(subscriber);
-      }
-      case CHILDREN -> source.equals(parentOf(subscriber));
-      case SIBLINGS -> Objects.equals(parentOf(source), parentOf(subscriber));
-    };
-  }
-
-  private String parentOf(String containerId) {
-    Declaration d = containers.get(containerId);
-    return d == null ? null : d.parent;
-  }
-
   /** One row per (type, publisher, subscription) that can carry events now. */
   List<RouteInfo> describe() {
     List<RouteInfo> rows = new ArrayList<>();
-    List<String> sources = new ArrayList<>(containers.keySet());
-    sources.sort(null);
+    List<String> sources = declarations.containerIds();
     for (Endpoint ep : endpoints) {
       String wanted = ep.subscription.source();
       List<String> candidates = wanted != null ? List.of(wanted) : sources;
       for (String source : candidates) {
-        long mask = allowedTypes(source, ep);
+        long mask = declarations.allowedTypes(source, ep.subscription);
         for (EventType t : EventType.values()) {
-          if ((mask & Endpoint.bit(t)) != 0) {
+          if ((mask & TypeMask.bit(t)) != 0) {
             rows.add(new RouteInfo(t, tierOf(source, t), source, ep.subscription.subscriberId(), ep.id,
                 ep.subscription.filter()));
           }

@@ -18,7 +18,6 @@ import dev.tierbus.router.SourcePublisher;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
 import dev.tierbus.router.TieredEventRouter;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -29,10 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -43,7 +39,6 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
 
   private static final Logger log = LoggerFactory.getLogger(TieredEventRouterImpl.class);
   static final Future<Void> DONE = Future.succeededFuture();
-  private static final long ERROR_LOG_INTERVAL_NANOS = 1_000_000_000L;
 
   private final Vertx vertx;
   private final RouterOptions options;
@@ -52,11 +47,10 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
   final StandardTier standard;
   final InFlightCounter inFlight = new InFlightCounter();
   private volatile DeliveryTier reliable = new UnavailableTier(Tier.RELIABLE);
-  private final ThreadPoolExecutor standardPool;
+  private final StandardPool standardPool;
+  final HandlerErrors errors = new HandlerErrors();
   /** Per JVM, not per router: a router's fast-tier addresses never meet another router's. */
   private static final AtomicLong SUBSCRIPTION_IDS = new AtomicLong();
-  private final AtomicLong lastErrorLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
-  private volatile Handler<Throwable> exceptionHandler;
   private volatile boolean closed;
 
   public TieredEventRouterImpl(Vertx vertx, RouterOptions options) {
@@ -67,14 +61,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     this.table = new RoutingTable(options);
     this.fast = new FastTier(vertx.eventBus(), options.getFast(), inFlight);
     this.standard = new StandardTier(this, options.getStandard());
-    int threads = options.getStandard().getMaxConcurrentDeliveries();
-    AtomicInteger threadNo = new AtomicInteger();
-    this.standardPool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "tierbus-standard-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    standardPool.allowCoreThreadTimeOut(true);
+    this.standardPool = new StandardPool(options.getStandard().getMaxConcurrentDeliveries());
     fast.metrics.queueDepthGauge(() -> fast.pendingBatches(table.endpoints()));
     standard.metrics.queueDepthGauge(() -> standard.queueDepth(table.endpoints()));
   }
@@ -161,13 +148,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("router is closed"));
     }
-    Context ctx = Vertx.currentContext();
-    Executor executor;
-    if (ctx != null && ctx.isWorkerContext()) {
-      executor = task -> ctx.runOnContext(v -> task.run());
-    } else {
-      executor = new SerialExecutor(standardPool);
-    }
+    Executor executor = standardPool.executorFor(Vertx.currentContext());
     String id = subscription.subscriberId() + "#" + SUBSCRIPTION_IDS.incrementAndGet();
     Endpoint ep = new Endpoint(this, id, subscription, handler, executor,
         options.getStandard().getQueueSize(), options.getStandard().getDrainBatchSize());
@@ -252,23 +233,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
 
   @Override
   public void exceptionHandler(Handler<Throwable> handler) {
-    this.exceptionHandler = handler;
-  }
-
-  void reportError(Endpoint ep, Event event, Throwable t) {
-    long now = System.nanoTime();
-    long last = lastErrorLog.get();
-    if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastErrorLog.compareAndSet(last, now)) {
-      log.error("handler of {} failed on {} {} from {}", ep, event.type(), event.symbol(), event.source(), t);
-    }
-    Handler<Throwable> h = exceptionHandler;
-    if (h != null) {
-      try {
-        h.handle(t);
-      } catch (Throwable ignored) {
-        // an exception handler that throws must not stop delivery
-      }
-    }
+    errors.exceptionHandler(handler);
   }
 
   @Override
