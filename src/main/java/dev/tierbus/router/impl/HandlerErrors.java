@@ -26,7 +26,7 @@ final class HandlerErrors {
   }
 
   /** Reports that the handler of {@code route} threw {@code t} on {@code event}. */
-  void report(Endpoint route, Event event, Throwable t) {
+  void report(RouteImpl route, Event event, Throwable t) {
     long now = System.nanoTime();
     long last = lastLog.get();
     if (now - last >= LOG_INTERVAL_NANOS && lastLog.compareAndSet(last, now)) {

@@ -5,14 +5,19 @@ import dev.tierbus.event.Tier;
 import dev.tierbus.router.Publication;
 import dev.tierbus.router.RouteInfo;
 import dev.tierbus.router.RouterOptions;
+import dev.tierbus.router.Subscription;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Subscriptions and container declarations, and the per-source routes derived from them.
+ * The node's subscriptions and container declarations, and the per-source routes derived from
+ * them.
  *
  * <p>Writers change the sets, then bump {@link #version()}; readers take the cached
  * {@link SourceRoutes} of a source and rebuild it when its version is stale. A reader that
@@ -23,9 +28,9 @@ final class RoutingTable {
   private static final int TYPE_SLOTS = 32;
 
   private final Declarations declarations;
-  private final CopyOnWriteArrayList<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<SubscriptionHandleImpl> subscriptions = new CopyOnWriteArrayList<>();
   /** Removed subscriptions of held subscribers: they still route reliable-tier events. */
-  private final CopyOnWriteArrayList<Endpoint> dormant = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<SubscriptionHandleImpl> dormant = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<String, Integer> held = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SourceRoutes> cache = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
@@ -38,30 +43,31 @@ final class RoutingTable {
     return version.get();
   }
 
-  List<Endpoint> endpoints() {
-    return endpoints;
+  /** The subscriptions routing now (a read-only view). */
+  List<SubscriptionHandleImpl> subscriptions() {
+    return Collections.unmodifiableList(subscriptions);
   }
 
-  void add(Endpoint endpoint) {
-    endpoints.add(endpoint);
+  void add(SubscriptionHandleImpl subscription) {
+    subscriptions.add(subscription);
     changed();
   }
 
-  void remove(Endpoint endpoint) {
-    endpoints.remove(endpoint);
-    if (held.containsKey(endpoint.subscription.subscriberId())) {
-      dormant.add(endpoint);
+  void remove(SubscriptionHandleImpl subscription) {
+    subscriptions.remove(subscription);
+    if (held.containsKey(subscription.subscription().subscriberId())) {
+      dormant.add(subscription);
     }
     changed();
   }
 
   /** Holds the subscribers' reliable routes until the returned action runs. */
-  Runnable hold(java.util.Collection<String> subscriberIds) {
+  Runnable hold(Collection<String> subscriberIds) {
     List<String> ids = List.copyOf(subscriberIds);
     for (String id : ids) {
       held.merge(id, 1, Integer::sum);
     }
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean done = new AtomicBoolean();
     return () -> {
       if (!done.compareAndSet(false, true)) {
         return;
@@ -69,7 +75,7 @@ final class RoutingTable {
       for (String id : ids) {
         held.computeIfPresent(id, (k, n) -> n <= 1 ? null : n - 1);
       }
-      dormant.removeIf(ep -> !held.containsKey(ep.subscription.subscriberId()));
+      dormant.removeIf(s -> !held.containsKey(s.subscription().subscriberId()));
       changed();
     };
   }
@@ -96,7 +102,7 @@ final class RoutingTable {
   SourceRoutes routesFor(String source) {
     long v = version.get();
     SourceRoutes r = cache.get(source);
-    if (r != null && r.version == v) {
+    if (r != null && r.version() == v) {
       return r;
     }
     r = build(source, v);
@@ -107,70 +113,100 @@ final class RoutingTable {
   private SourceRoutes build(String source, long v) {
     Tier[] tiers = new Tier[TYPE_SLOTS];
     for (EventType t : EventType.values()) {
-      tiers[t.code()] = tierOf(source, t);
+      tiers[t.code()] = declarations.tierOf(source, t);
     }
-    List<Endpoint> targets = new ArrayList<>();
-    List<Long> masks = new ArrayList<>();
-    List<List<Endpoint>> byType = new ArrayList<>(TYPE_SLOTS);
+    List<FastInbox> fastTargets = new ArrayList<>();
+    List<Long> fastDenied = new ArrayList<>();
+    List<List<SubscriptionHandleImpl>> byType = new ArrayList<>(TYPE_SLOTS);
     for (int i = 0; i < TYPE_SLOTS; i++) {
       byType.add(null);
     }
-    for (Endpoint ep : endpoints) {
-      long mask = declarations.allowedTypes(source, ep.subscription);
+    for (SubscriptionHandleImpl s : subscriptions) {
+      Subscription wanted = s.subscription();
+      long mask = declarations.allowedTypes(source, wanted);
       if (mask == 0) {
         continue;
       }
-      targets.add(ep);
-      masks.add(mask);
-      for (EventType t : EventType.values()) {
-        if ((mask & TypeMask.bit(t)) != 0) {
-          if (byType.get(t.code()) == null) {
-            byType.set(t.code(), new ArrayList<>());
-          }
-          byType.get(t.code()).add(ep);
-        }
-      }
+      fastTargets.add(s.fastInbox());
+      fastDenied.add(TypeMask.of(wanted.events()) & ~mask);
+      addByType(byType, s, mask, tiers, null);
     }
-    for (Endpoint ep : dormant) {
-      long mask = declarations.allowedTypes(source, ep.subscription);
-      for (EventType t : EventType.values()) {
-        if ((mask & TypeMask.bit(t)) != 0 && tiers[t.code()] == Tier.RELIABLE) {
-          if (byType.get(t.code()) == null) {
-            byType.set(t.code(), new ArrayList<>());
-          }
-          byType.get(t.code()).add(ep);
-        }
-      }
+    for (SubscriptionHandleImpl s : dormant) {
+      addByType(byType, s, declarations.allowedTypes(source, s.subscription()), tiers, Tier.RELIABLE);
     }
-    Endpoint[][] typeRoutes = new Endpoint[TYPE_SLOTS][];
+    RouteImpl[][] routes = new RouteImpl[TYPE_SLOTS][];
+    StandardInbox[][] inboxes = new StandardInbox[TYPE_SLOTS][];
     for (int i = 0; i < TYPE_SLOTS; i++) {
-      List<Endpoint> eps = byType.get(i);
-      typeRoutes[i] = eps == null ? SourceRoutes.NONE : eps.toArray(SourceRoutes.NONE);
+      List<SubscriptionHandleImpl> subs = byType.get(i);
+      routes[i] = subs == null ? SourceRoutes.NO_ROUTES : subs.stream().map(SubscriptionHandleImpl::route)
+          .toArray(RouteImpl[]::new);
+      inboxes[i] = subs == null ? SourceRoutes.NO_INBOXES : subs.stream().map(SubscriptionHandleImpl::standardInbox)
+          .toArray(StandardInbox[]::new);
     }
-    long[] maskArray = new long[masks.size()];
-    for (int i = 0; i < maskArray.length; i++) {
-      maskArray[i] = masks.get(i);
+    long[] denied = new long[fastDenied.size()];
+    for (int i = 0; i < denied.length; i++) {
+      denied[i] = fastDenied.get(i);
     }
-    return new SourceRoutes(v, targets.toArray(SourceRoutes.NONE), maskArray, typeRoutes, tiers);
+    return new SourceRoutes(v, fastTargets.toArray(SourceRoutes.NO_FAST_INBOXES), denied, routes, inboxes, tiers);
+  }
+
+  /** Adds {@code s} under each type of {@code mask} (only those on {@code onlyTier}, when not null). */
+  private static void addByType(List<List<SubscriptionHandleImpl>> byType, SubscriptionHandleImpl s, long mask,
+                                Tier[] tiers, Tier onlyTier) {
+    for (EventType t : EventType.values()) {
+      if ((mask & TypeMask.bit(t)) != 0 && (onlyTier == null || tiers[t.code()] == onlyTier)) {
+        if (byType.get(t.code()) == null) {
+          byType.set(t.code(), new ArrayList<>());
+        }
+        byType.get(t.code()).add(s);
+      }
+    }
   }
 
   /** One row per (type, publisher, subscription) that can carry events now. */
   List<RouteInfo> describe() {
     List<RouteInfo> rows = new ArrayList<>();
     List<String> sources = declarations.containerIds();
-    for (Endpoint ep : endpoints) {
-      String wanted = ep.subscription.source();
-      List<String> candidates = wanted != null ? List.of(wanted) : sources;
+    for (SubscriptionHandleImpl s : subscriptions) {
+      Subscription wanted = s.subscription();
+      List<String> candidates = wanted.source() != null ? List.of(wanted.source()) : sources;
       for (String source : candidates) {
-        long mask = declarations.allowedTypes(source, ep.subscription);
+        long mask = declarations.allowedTypes(source, wanted);
         for (EventType t : EventType.values()) {
           if ((mask & TypeMask.bit(t)) != 0) {
-            rows.add(new RouteInfo(t, tierOf(source, t), source, ep.subscription.subscriberId(), ep.id,
-                ep.subscription.filter()));
+            rows.add(new RouteInfo(t, tierOf(source, t), source, wanted.subscriberId(), s.id(), wanted.filter()));
           }
         }
       }
     }
     return rows;
+  }
+
+  /** Fast batches sent to the routing subscriptions and not yet handled. */
+  long pendingBatches() {
+    long sum = 0;
+    for (SubscriptionHandleImpl s : subscriptions) {
+      sum += s.pendingBatches();
+    }
+    return sum;
+  }
+
+  /** Standard events queued for the routing subscriptions. */
+  long queuedEvents() {
+    long sum = 0;
+    for (SubscriptionHandleImpl s : subscriptions) {
+      sum += s.queueDepth();
+    }
+    return sum;
+  }
+
+  /** True when no routing subscription has a standard event queued, a drain scheduled or a fast batch pending. */
+  boolean drained() {
+    for (SubscriptionHandleImpl s : subscriptions) {
+      if (!s.drained()) {
+        return false;
+      }
+    }
+    return true;
   }
 }
