@@ -5,7 +5,9 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * One subscription as seen by a {@link DeliveryTier}: where a matching event goes.
+ * A live subscription as a {@link DeliveryTier} delivers through it: what it accepts and how its
+ * handler is run. The same subscription's subscriber holds it as a {@link SubscriptionHandle}
+ * (same {@link #id()}).
  *
  * <p>Handler calls through a route never overlap with each other or with the subscription's
  * fast- and standard-tier calls: they run on the subscription's executor (its container's
@@ -13,8 +15,10 @@ import java.util.List;
  */
 public interface Route {
 
-  String subscriptionId();
+  /** The subscription's id on this node, the same as its {@link SubscriptionHandle#id()}. */
+  String id();
 
+  /** The subscribing container's id ({@link Subscription#subscriberId()}). */
   String subscriberId();
 
   Subscription subscription();

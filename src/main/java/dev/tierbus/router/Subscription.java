@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a subscriber wants from the router.
+ * What a subscriber asks the router for: a value. Subscribing it makes a live subscription,
+ * which its subscriber holds as a {@link SubscriptionHandle}.
  *
  * <p>The tier a matching event travels on is decided by its publisher (the event type's
  * tier, or the publication's override); {@code tier} here only documents what the subscriber

@@ -2,12 +2,16 @@ package dev.tierbus.router;
 
 import io.vertx.core.Future;
 
-/** A live subscription: its counters and the way to end it. */
+/**
+ * A live subscription as its subscriber holds it: its counters and the way to end it. A tier
+ * sees the same subscription as a {@link Route} (same {@link #id()}).
+ */
 public interface SubscriptionHandle {
 
   /** Unique id of this subscription on this node. */
   String id();
 
+  /** What was asked for. */
   Subscription subscription();
 
   /** Events handed to the handler so far. */

@@ -78,20 +78,27 @@ class FastTierTest {
     });
   }
 
-  @Test
-  void batchesFlushOnSize(Vertx vertx, VertxTestContext ctx) {
-    RouterOptions options = new RouterOptions();
-    options.getFast().setBatchSize(10).setMaxBatchAgeMs(60_000);
-    TieredEventRouter router = TieredEventRouter.create(vertx, options);
-    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+  /** The fast batches sent on {@code vertx}'s event bus from now on, one entry per message. */
+  private static List<EventBatch> batchesSent(Vertx vertx) {
     List<EventBatch> batches = new CopyOnWriteArrayList<>();
     vertx.eventBus().addOutboundInterceptor(dc -> {
       if (dc.body() instanceof EventBatch batch) {
-        batchSizes.add(batch.size());
         batches.add(batch);
       }
       dc.next();
     });
+    return batches;
+  }
+
+  private static List<Integer> sizes(List<EventBatch> batches) {
+    return batches.stream().map(EventBatch::size).toList();
+  }
+
+  @Test
+  void batchesFlushOnSize(Vertx vertx, VertxTestContext ctx) {
+    TieredEventRouter router = TieredEventRouter.create(vertx,
+        new RouterOptions().setFast(new FastTierOptions().setBatchSize(10).setMaxBatchAgeMs(60_000)));
+    List<EventBatch> batches = batchesSent(vertx);
     AtomicInteger received = new AtomicInteger();
     router.subscribe(Subscription.of("sub", "feed", EventType.TICK), e -> received.incrementAndGet())
         .compose(h -> onContext(vertx, () -> {
@@ -104,7 +111,7 @@ class FastTierTest {
         .onFailure(ctx::failNow);
     Conditions.eventually(vertx, () -> received.get() >= 20).onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
       // two full batches went out on size; the last 5 wait for the 60 s age
-      assertThat(batchSizes).containsExactly(10, 10);
+      assertThat(sizes(batches)).containsExactly(10, 10);
       assertThat(received.get()).isEqualTo(20);
       assertThat(batches.get(0).get(0).timeNanos()).isEqualTo(0);
       assertThat(batches.get(1).get(0).timeNanos()).isEqualTo(10);
@@ -114,16 +121,9 @@ class FastTierTest {
 
   @Test
   void batchesFlushOnAge(Vertx vertx, VertxTestContext ctx) {
-    RouterOptions options = new RouterOptions();
-    options.getFast().setBatchSize(1000).setMaxBatchAgeMs(80);
-    TieredEventRouter router = TieredEventRouter.create(vertx, options);
-    List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-    vertx.eventBus().addOutboundInterceptor(dc -> {
-      if (dc.body() instanceof EventBatch batch) {
-        batchSizes.add(batch.size());
-      }
-      dc.next();
-    });
+    TieredEventRouter router = TieredEventRouter.create(vertx,
+        new RouterOptions().setFast(new FastTierOptions().setBatchSize(1000).setMaxBatchAgeMs(80)));
+    List<EventBatch> batches = batchesSent(vertx);
     AtomicLong publishedAt = new AtomicLong();
     AtomicLong firstArrival = new AtomicLong();
     AtomicInteger received = new AtomicInteger();
@@ -146,7 +146,7 @@ class FastTierTest {
         ctx.verify(() -> {
           long waitedMs = TimeUnit.NANOSECONDS.toMillis(firstArrival.get() - publishedAt.get());
           assertThat(waitedMs).isGreaterThanOrEqualTo(75);
-          assertThat(batchSizes).containsExactly(5);
+          assertThat(sizes(batches)).containsExactly(5);
         });
         ctx.completeNow();
       }
@@ -155,9 +155,8 @@ class FastTierTest {
 
   @Test
   void orderIsKeptPerSourceAndSymbol(Vertx vertx, VertxTestContext ctx) {
-    RouterOptions options = new RouterOptions();
-    options.getFast().setBatchSize(64).setMaxBatchAgeMs(1).setMaxPendingBatches(100_000);
-    TieredEventRouter router = TieredEventRouter.create(vertx, options);
+    TieredEventRouter router = TieredEventRouter.create(vertx,
+        new RouterOptions().setFast(new FastTierOptions().setBatchSize(64).setMaxBatchAgeMs(1).setMaxPendingBatches(100_000)));
     String[] symbols = {"AAPL", "MSFT", "GOOG", "AMZN"};
     int perSymbol = 5_000;
     Map<String, List<Long>> seen = Collections.synchronizedMap(new HashMap<>());
@@ -196,9 +195,8 @@ class FastTierTest {
 
   @Test
   void blockedSubscriberNeverBlocksThePublisherAndDropsAreCounted(Vertx vertx, VertxTestContext ctx) throws Exception {
-    RouterOptions options = new RouterOptions();
-    options.getFast().setBatchSize(100).setMaxBatchAgeMs(60_000).setMaxPendingBatches(4);
-    TieredEventRouter router = TieredEventRouter.create(vertx, options);
+    TieredEventRouter router = TieredEventRouter.create(vertx,
+        new RouterOptions().setFast(new FastTierOptions().setBatchSize(100).setMaxBatchAgeMs(60_000).setMaxPendingBatches(4)));
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger slowGot = new AtomicInteger();
     AtomicInteger fastGot = new AtomicInteger();
@@ -258,6 +256,51 @@ class FastTierTest {
       p.publish(tick("feed", "AAPL", batch * 100L + i));
     }
     here.runOnContext(v -> publishBatches(here, p, batch + 1, batches, start, done));
+  }
+
+  @Test
+  void aPublicationScopeKeepsItsTypesOutOfTheBatchesOfOtherSubscribers(Vertx vertx, VertxTestContext ctx) {
+    TieredEventRouter router = TieredEventRouter.create(vertx, new RouterOptions());
+    // feed publishes BAR to everyone and TICK to its children only
+    router.registerContainer("feed", null, List.of(Publication.of(EventType.BAR),
+        new Publication(java.util.Set.of(EventType.TICK), null, Scope.CHILDREN, null)));
+    router.registerContainer("child", "feed", List.of());
+    router.registerContainer("other", null, List.of());
+    List<Event> child = new CopyOnWriteArrayList<>();
+    List<Event> other = new CopyOnWriteArrayList<>();
+    List<Event> sent = new ArrayList<>();
+    router.subscribe(Subscription.of("child", "feed", EventType.BAR, EventType.TICK), child::add)
+        .compose(h -> router.subscribe(Subscription.of("other", "feed", EventType.BAR, EventType.TICK), other::add))
+        .compose(h -> onContext(vertx, () -> {
+          SourcePublisher p = router.publisher("feed");
+          for (int i = 0; i < 10; i++) {
+            sent.add(i % 2 == 0 ? tick("feed", "AAPL", i) : bar(i));
+            p.publish(sent.get(i));
+          }
+          p.flush();
+          // a batch of TICKs only: nothing of it is for "other"
+          for (int i = 10; i < 15; i++) {
+            sent.add(tick("feed", "AAPL", i));
+            p.publish(sent.get(i));
+          }
+          p.flush();
+          sent.add(bar(15));
+          p.publish(sent.get(15));
+          p.flush();
+          return Future.succeededFuture();
+        }))
+        .onFailure(ctx::failNow);
+    Conditions.eventually(vertx, () -> child.size() == 16 && other.size() == 6)
+        .onComplete(ctx.succeeding(settled -> ctx.verify(() -> {
+          assertThat(child).containsExactlyElementsOf(sent);
+          assertThat(other).containsExactlyElementsOf(sent.stream().filter(e -> e.type() == EventType.BAR).toList());
+          assertThat(router.metrics().fast().delivered()).isEqualTo(22);
+          ctx.completeNow();
+        })));
+  }
+
+  private static Event bar(long seq) {
+    return Event.of(EventType.BAR, "feed", "AAPL", seq, new dev.tierbus.event.Bar("1min", 1, 2, 0.5, 1.5, 100));
   }
 
   @Test

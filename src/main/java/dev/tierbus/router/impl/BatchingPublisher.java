@@ -3,6 +3,7 @@ package dev.tierbus.router.impl;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventBatch;
 import dev.tierbus.event.Tier;
+import dev.tierbus.router.FastTierOptions;
 import dev.tierbus.router.SourcePublisher;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -14,8 +15,8 @@ import io.vertx.core.internal.ContextInternal;
  * to an array and flushed as one {@link EventBatch} on size or age; other tiers are routed at
  * once.
  *
- * <p>The hot path per fast event is a tier lookup, an array store and a size check; the
- * context check and the routing-table version check happen once per batch.
+ * <p>The hot path per fast event is a routing-table version read, a tier lookup, an array
+ * store and a size check; the context check happens once per batch.
  *
  * <p>Age flush without a timer per batch: when a batch starts, a check is queued behind the
  * publisher's current task (no timer, no wake-up); if the batch is still open when that task
@@ -26,12 +27,14 @@ import io.vertx.core.internal.ContextInternal;
  */
 final class BatchingPublisher implements SourcePublisher {
 
-  private final TieredEventRouterImpl router;
   private final String source;
   private final ContextInternal context;
   private final Vertx vertx;
   private final int batchSize;
   private final long maxAgeMs;
+  private final RoutingTable table;
+  private final Tiers tiers;
+  private final InFlightCounter inFlight;
 
   private SourceRoutes routes;
   private Event[] buffer;
@@ -41,15 +44,18 @@ final class BatchingPublisher implements SourcePublisher {
   private long timedSeq = -1;
   private boolean turnCheckQueued;
 
-  BatchingPublisher(TieredEventRouterImpl router, String source, Context context) {
-    this.router = router;
+  BatchingPublisher(String source, Context context, FastTierOptions options, RoutingTable table, Tiers tiers,
+                    InFlightCounter inFlight) {
     this.source = source;
     this.context = ((ContextInternal) context).unwrap();
     this.vertx = context.owner();
-    this.batchSize = router.options().getFast().getBatchSize();
-    this.maxAgeMs = router.options().getFast().getMaxBatchAgeMs();
+    this.batchSize = options.getBatchSize();
+    this.maxAgeMs = options.getMaxBatchAgeMs();
+    this.table = table;
+    this.tiers = tiers;
+    this.inFlight = inFlight;
     this.buffer = new Event[batchSize];
-    this.routes = router.table.routesFor(source);
+    this.routes = table.routesFor(source);
   }
 
   @Override
@@ -59,13 +65,10 @@ final class BatchingPublisher implements SourcePublisher {
 
   @Override
   public Future<Void> publish(Event event) {
-    SourceRoutes r = routes;
-    if (r.version != router.table.version()) {
-      r = routes = router.table.routesFor(source);
-    }
-    Tier tier = r.tierByType[event.type().code()];
+    SourceRoutes r = current();
+    Tier tier = r.tierOf(event.type());
     if (tier != Tier.FAST) {
-      return router.route(source, event, tier, r);
+      return tiers.route(source, event, tier, r);
     }
     if (count == 0) {
       startBatch();
@@ -74,7 +77,7 @@ final class BatchingPublisher implements SourcePublisher {
     if (count == batchSize) {
       flush();
     }
-    return TieredEventRouterImpl.DONE;
+    return Tiers.DONE;
   }
 
   @Override
@@ -88,8 +91,8 @@ final class BatchingPublisher implements SourcePublisher {
       throw new IllegalStateException("publisher of '" + source
           + "' used off its context; publish from its context or use TieredEventRouter.publish(event)");
     }
-    router.checkOpen();
-    router.inFlight.begin(1); // the open batch: ended once it is handed to the fast tier
+    tiers.checkOpen();
+    inFlight.begin(1); // the open batch: ended once it is handed to the fast tier
     firstNanos = System.nanoTime();
     if (!turnCheckQueued) {
       turnCheckQueued = true;
@@ -125,11 +128,16 @@ final class BatchingPublisher implements SourcePublisher {
     buffer = new Event[batchSize];
     count = 0;
     batchSeq++;
+    tiers.deliver(batch, current());
+    inFlight.end(1);
+  }
+
+  /** This source's routes, rebuilt when the routing table changed since they were taken. */
+  private SourceRoutes current() {
     SourceRoutes r = routes;
-    if (r.version != router.table.version()) {
-      r = routes = router.table.routesFor(source);
+    if (r.version() != table.version()) {
+      r = routes = table.routesFor(source);
     }
-    router.fast.deliver(batch, r);
-    router.inFlight.end(1);
+    return r;
   }
 }

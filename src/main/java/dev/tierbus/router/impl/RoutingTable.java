@@ -5,18 +5,19 @@ import dev.tierbus.event.Tier;
 import dev.tierbus.router.Publication;
 import dev.tierbus.router.RouteInfo;
 import dev.tierbus.router.RouterOptions;
-import dev.tierbus.router.Scope;
+import dev.tierbus.router.Subscription;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Subscriptions and container declarations, and the per-source routes derived from them.
+ * The node's subscriptions and container declarations, and the per-source routes derived from
+ * them.
  *
  * <p>Writers change the sets, then bump {@link #version()}; readers take the cached
  * {@link SourceRoutes} of a source and rebuild it when its version is stale. A reader that
@@ -26,49 +27,47 @@ final class RoutingTable {
 
   private static final int TYPE_SLOTS = 32;
 
-  private record Declaration(String parent, Map<EventType, Tier> tiers, Map<EventType, Scope> scopes) {}
-
-  private final RouterOptions options;
-  private final CopyOnWriteArrayList<Endpoint> endpoints = new CopyOnWriteArrayList<>();
+  private final Declarations declarations;
+  private final CopyOnWriteArrayList<SubscriptionHandleImpl> subscriptions = new CopyOnWriteArrayList<>();
   /** Removed subscriptions of held subscribers: they still route reliable-tier events. */
-  private final CopyOnWriteArrayList<Endpoint> dormant = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<SubscriptionHandleImpl> dormant = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<String, Integer> held = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Declaration> containers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, SourceRoutes> cache = new ConcurrentHashMap<>();
   private final AtomicLong version = new AtomicLong();
 
   RoutingTable(RouterOptions options) {
-    this.options = options;
+    this.declarations = new Declarations(options);
   }
 
   long version() {
     return version.get();
   }
 
-  List<Endpoint> endpoints() {
-    return endpoints;
+  /** The subscriptions routing now (a read-only view). */
+  List<SubscriptionHandleImpl> subscriptions() {
+    return Collections.unmodifiableList(subscriptions);
   }
 
-  void add(Endpoint endpoint) {
-    endpoints.add(endpoint);
+  void add(SubscriptionHandleImpl subscription) {
+    subscriptions.add(subscription);
     changed();
   }
 
-  void remove(Endpoint endpoint) {
-    endpoints.remove(endpoint);
-    if (held.containsKey(endpoint.subscription.subscriberId())) {
-      dormant.add(endpoint);
+  void remove(SubscriptionHandleImpl subscription) {
+    subscriptions.remove(subscription);
+    if (held.containsKey(subscription.subscription().subscriberId())) {
+      dormant.add(subscription);
     }
     changed();
   }
 
   /** Holds the subscribers' reliable routes until the returned action runs. */
-  Runnable hold(java.util.Collection<String> subscriberIds) {
+  Runnable hold(Collection<String> subscriberIds) {
     List<String> ids = List.copyOf(subscriberIds);
     for (String id : ids) {
       held.merge(id, 1, Integer::sum);
     }
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean done = new AtomicBoolean();
     return () -> {
       if (!done.compareAndSet(false, true)) {
         return;
@@ -76,28 +75,18 @@ final class RoutingTable {
       for (String id : ids) {
         held.computeIfPresent(id, (k, n) -> n <= 1 ? null : n - 1);
       }
-      dormant.removeIf(ep -> !held.containsKey(ep.subscription.subscriberId()));
+      dormant.removeIf(s -> !held.containsKey(s.subscription().subscriberId()));
       changed();
     };
   }
 
   void declare(String containerId, String parentId, List<Publication> publications) {
-    Map<EventType, Tier> tiers = new EnumMap<>(EventType.class);
-    Map<EventType, Scope> scopes = new EnumMap<>(EventType.class);
-    for (Publication p : publications) {
-      for (EventType t : p.events()) {
-        if (p.tier() != null) {
-          tiers.put(t, p.tier());
-        }
-        scopes.put(t, p.scope());
-      }
-    }
-    containers.put(containerId, new Declaration(parentId, tiers, scopes));
+    declarations.declare(containerId, parentId, publications);
     changed();
   }
 
   void forget(String containerId) {
-    containers.remove(containerId);
+    declarations.forget(containerId);
     changed();
   }
 
@@ -107,15 +96,13 @@ final class RoutingTable {
   }
 
   Tier tierOf(String source, EventType type) {
-    Declaration d = containers.get(source);
-    Tier t = d == null ? null : d.tiers.get(type);
-    return t != null ? t : options.tierOf(type);
+    return declarations.tierOf(source, type);
   }
 
   SourceRoutes routesFor(String source) {
     long v = version.get();
     SourceRoutes r = cache.get(source);
-    if (r != null && r.version == v) {
+    if (r != null && r.version() == v) {
       return r;
     }
     r = build(source, v);
@@ -126,106 +113,100 @@ final class RoutingTable {
   private SourceRoutes build(String source, long v) {
     Tier[] tiers = new Tier[TYPE_SLOTS];
     for (EventType t : EventType.values()) {
-      tiers[t.code()] = tierOf(source, t);
+      tiers[t.code()] = declarations.tierOf(source, t);
     }
-    List<Endpoint> targets = new ArrayList<>();
-    List<Long> masks = new ArrayList<>();
-    List<List<Endpoint>> byType = new ArrayList<>(TYPE_SLOTS);
+    List<FastInbox> fastTargets = new ArrayList<>();
+    List<Long> fastDenied = new ArrayList<>();
+    List<List<SubscriptionHandleImpl>> byType = new ArrayList<>(TYPE_SLOTS);
     for (int i = 0; i < TYPE_SLOTS; i++) {
       byType.add(null);
     }
-    for (Endpoint ep : endpoints) {
-      long mask = allowedTypes(source, ep);
+    for (SubscriptionHandleImpl s : subscriptions) {
+      Subscription wanted = s.subscription();
+      long mask = declarations.allowedTypes(source, wanted);
       if (mask == 0) {
         continue;
       }
-      targets.add(ep);
-      masks.add(mask);
-      for (EventType t : EventType.values()) {
-        if ((mask & Endpoint.bit(t)) != 0) {
-          if (byType.get(t.code()) == null) {
-            byType.set(t.code(), new ArrayList<>());
-          }
-          byType.get(t.code()).add(ep);
-        }
-      }
+      fastTargets.add(s.fastInbox());
+      fastDenied.add(TypeMask.of(wanted.events()) & ~mask);
+      addByType(byType, s, mask, tiers, null);
     }
-    for (Endpoint ep : dormant) {
-      long mask = allowedTypes(source, ep);
-      for (EventType t : EventType.values()) {
-        if ((mask & Endpoint.bit(t)) != 0 && tiers[t.code()] == Tier.RELIABLE) {
-          if (byType.get(t.code()) == null) {
-            byType.set(t.code(), new ArrayList<>());
-          }
-          byType.get(t.code()).add(ep);
-        }
-      }
+    for (SubscriptionHandleImpl s : dormant) {
+      addByType(byType, s, declarations.allowedTypes(source, s.subscription()), tiers, Tier.RELIABLE);
     }
-    Endpoint[][] typeRoutes = new Endpoint[TYPE_SLOTS][];
+    RouteImpl[][] routes = new RouteImpl[TYPE_SLOTS][];
+    StandardInbox[][] inboxes = new StandardInbox[TYPE_SLOTS][];
     for (int i = 0; i < TYPE_SLOTS; i++) {
-      List<Endpoint> eps = byType.get(i);
-      typeRoutes[i] = eps == null ? SourceRoutes.NONE : eps.toArray(SourceRoutes.NONE);
+      List<SubscriptionHandleImpl> subs = byType.get(i);
+      routes[i] = subs == null ? SourceRoutes.NO_ROUTES : subs.stream().map(SubscriptionHandleImpl::route)
+          .toArray(RouteImpl[]::new);
+      inboxes[i] = subs == null ? SourceRoutes.NO_INBOXES : subs.stream().map(SubscriptionHandleImpl::standardInbox)
+          .toArray(StandardInbox[]::new);
     }
-    long[] maskArray = new long[masks.size()];
-    for (int i = 0; i < maskArray.length; i++) {
-      maskArray[i] = masks.get(i);
+    long[] denied = new long[fastDenied.size()];
+    for (int i = 0; i < denied.length; i++) {
+      denied[i] = fastDenied.get(i);
     }
-    return new SourceRoutes(v, targets.toArray(SourceRoutes.NONE), maskArray, typeRoutes, tiers);
+    return new SourceRoutes(v, fastTargets.toArray(SourceRoutes.NO_FAST_INBOXES), denied, routes, inboxes, tiers);
   }
 
-  /** The event types {@code ep} may receive from {@code source}: its types, within the scopes. */
-  private long allowedTypes(String source, Endpoint ep) {
-    String subscriber = ep.subscription.subscriberId();
-    String wanted = ep.subscription.source();
-    if (source.equals(subscriber) || (wanted != null && !wanted.equals(source))) {
-      return 0;
-    }
-    Declaration d = containers.get(source);
-    long mask = 0;
-    for (EventType t : ep.subscription.events()) {
-      Scope scope = d == null ? Scope.GLOBAL : d.scopes.getOrDefault(t, Scope.GLOBAL);
-      if (scopeAllows(scope, source, subscriber)) {
-        mask |= Endpoint.bit(t);
+  /** Adds {@code s} under each type of {@code mask} (only those on {@code onlyTier}, when not null). */
+  private static void addByType(List<List<SubscriptionHandleImpl>> byType, SubscriptionHandleImpl s, long mask,
+                                Tier[] tiers, Tier onlyTier) {
+    for (EventType t : EventType.values()) {
+      if ((mask & TypeMask.bit(t)) != 0 && (onlyTier == null || tiers[t.code()] == onlyTier)) {
+        if (byType.get(t.code()) == null) {
+          byType.set(t.code(), new ArrayList<>());
+        }
+        byType.get(t.code()).add(s);
       }
     }
-    return mask;
-  }
-
-  private boolean scopeAllows(Scope scope, String source, String subscriber) {
-    return switch (scope) {
-      case GLOBAL -> true;
-      case PARENT -> {
-        String parent = parentOf(source);
-        yield parent == null || parent.equals(subscriber);
-      }
-      case CHILDREN -> source.equals(parentOf(subscriber));
-      case SIBLINGS -> Objects.equals(parentOf(source), parentOf(subscriber));
-    };
-  }
-
-  private String parentOf(String containerId) {
-    Declaration d = containers.get(containerId);
-    return d == null ? null : d.parent;
   }
 
   /** One row per (type, publisher, subscription) that can carry events now. */
   List<RouteInfo> describe() {
     List<RouteInfo> rows = new ArrayList<>();
-    List<String> sources = new ArrayList<>(containers.keySet());
-    sources.sort(null);
-    for (Endpoint ep : endpoints) {
-      String wanted = ep.subscription.source();
-      List<String> candidates = wanted != null ? List.of(wanted) : sources;
+    List<String> sources = declarations.containerIds();
+    for (SubscriptionHandleImpl s : subscriptions) {
+      Subscription wanted = s.subscription();
+      List<String> candidates = wanted.source() != null ? List.of(wanted.source()) : sources;
       for (String source : candidates) {
-        long mask = allowedTypes(source, ep);
+        long mask = declarations.allowedTypes(source, wanted);
         for (EventType t : EventType.values()) {
-          if ((mask & Endpoint.bit(t)) != 0) {
-            rows.add(new RouteInfo(t, tierOf(source, t), source, ep.subscription.subscriberId(), ep.id,
-                ep.subscription.filter()));
+          if ((mask & TypeMask.bit(t)) != 0) {
+            rows.add(new RouteInfo(t, tierOf(source, t), source, wanted.subscriberId(), s.id(), wanted.filter()));
           }
         }
       }
     }
     return rows;
+  }
+
+  /** Fast batches sent to the routing subscriptions and not yet handled. */
+  long pendingBatches() {
+    long sum = 0;
+    for (SubscriptionHandleImpl s : subscriptions) {
+      sum += s.pendingBatches();
+    }
+    return sum;
+  }
+
+  /** Standard events queued for the routing subscriptions. */
+  long queuedEvents() {
+    long sum = 0;
+    for (SubscriptionHandleImpl s : subscriptions) {
+      sum += s.queueDepth();
+    }
+    return sum;
+  }
+
+  /** True when no routing subscription has a standard event queued, a drain scheduled or a fast batch pending. */
+  boolean drained() {
+    for (SubscriptionHandleImpl s : subscriptions) {
+      if (!s.drained()) {
+        return false;
+      }
+    }
+    return true;
   }
 }

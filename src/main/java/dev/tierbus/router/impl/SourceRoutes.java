@@ -1,40 +1,42 @@
 package dev.tierbus.router.impl;
 
+import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tier;
 
 /**
  * Where the events of one source go, as of one routing-table version: built on the first
  * publish after a change, then read without locks.
+ *
+ * <p>The arrays are this snapshot's own and never change; callers only read them (no copy on
+ * the publish path).
+ *
+ * @param version the routing-table version this snapshot was built from
+ * @param fastTargets the fast inboxes of the subscriptions that take at least one type from here
+ * @param fastDenied for each of {@code fastTargets}, the types it wants that this source's
+ *     publication scopes keep from it (a {@link TypeMask}; almost always 0)
+ * @param routesByType per event type code, the subscriptions that take that type from here
+ * @param standardByType per event type code, the standard inboxes of those subscriptions
+ * @param tierByType per event type code, the tier events of that type from here travel on
  */
-final class SourceRoutes {
+record SourceRoutes(long version, FastInbox[] fastTargets, long[] fastDenied, RouteImpl[][] routesByType,
+                    StandardInbox[][] standardByType, Tier[] tierByType) {
 
-  static final Endpoint[] NONE = new Endpoint[0];
+  static final RouteImpl[] NO_ROUTES = new RouteImpl[0];
+  static final StandardInbox[] NO_INBOXES = new StandardInbox[0];
+  static final FastInbox[] NO_FAST_INBOXES = new FastInbox[0];
 
-  final long version;
-  /** Subscriptions that take at least one event type from this source (fast tier). */
-  final Endpoint[] fastTargets;
-  /** For each of {@link #fastTargets}, the event types it may receive from this source. */
-  final long[] fastMasks;
-  /** Per event type code: the subscriptions that take that type from this source. */
-  final Endpoint[][] byType;
-  /** Per event type code: the tier events of that type from this source travel on. */
-  final Tier[] tierByType;
-
-  SourceRoutes(long version, Endpoint[] fastTargets, long[] fastMasks, Endpoint[][] byType, Tier[] tierByType) {
-    this.version = version;
-    this.fastTargets = fastTargets;
-    this.fastMasks = fastMasks;
-    this.byType = byType;
-    this.tierByType = tierByType;
+  /** The tier events of {@code type} from this source travel on. */
+  Tier tierOf(EventType type) {
+    return tierByType[type.code()];
   }
 
-  /** The event types {@code endpoint} may receive from this source; 0 when none. */
-  long maskOf(Endpoint endpoint) {
-    for (int i = 0; i < fastTargets.length; i++) {
-      if (fastTargets[i] == endpoint) {
-        return fastMasks[i];
-      }
-    }
-    return 0;
+  /** The subscriptions that take {@code type} from this source. */
+  RouteImpl[] routes(EventType type) {
+    return routesByType[type.code()];
+  }
+
+  /** The standard inboxes of {@link #routes}{@code (type)}, in the same order. */
+  StandardInbox[] standardInboxes(EventType type) {
+    return standardByType[type.code()];
   }
 }

@@ -2,61 +2,73 @@ package dev.tierbus.router.impl;
 
 import dev.tierbus.event.Event;
 import dev.tierbus.metrics.TierMetrics;
+import dev.tierbus.metrics.TierMetricsSnapshot;
 import dev.tierbus.router.BackPressureException;
 import dev.tierbus.router.StandardTierOptions;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Standard tier: filter at publish time, enqueue into each matching subscription's bounded
- * {@link Mailbox}, drain mailboxes off the event loop.
+ * {@link StandardInbox}, drain inboxes off the event loop.
  *
  * <p>Each subscription drains one turn at a time (per-subscriber FIFO), at most
  * {@code drain batch} events per turn before it goes to the back of the line; at most
  * {@code max_concurrent_deliveries} subscriptions drain at once, the others wait in
- * {@link #waiting}. Overflow rule: a full mailbox refuses the event, the refusal is counted and
+ * {@link #waiting}. Overflow rule: a full inbox refuses the event, the refusal is counted and
  * the publish Future fails with {@link BackPressureException}.
  */
 final class StandardTier {
 
   private static final int ROUNDS_PER_TURN = 8;
+  private static final Future<Void> DONE = Future.succeededFuture();
 
-  final TierMetrics metrics = new TierMetrics("standard");
-  private final TieredEventRouterImpl router;
+  private final TierMetrics metrics = new TierMetrics("standard");
+  private final InFlightCounter inFlight;
+  private final int queueSize;
   private final int maxConcurrent;
   private final int drainBatch;
   private final AtomicInteger active = new AtomicInteger();
-  private final ConcurrentLinkedQueue<Endpoint> waiting = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<StandardInbox> waiting = new ConcurrentLinkedQueue<>();
 
-  StandardTier(TieredEventRouterImpl router, StandardTierOptions options) {
-    this.router = router;
+  /** {@code queued}: the events queued in every inbox now, the tier's queue-depth gauge. */
+  StandardTier(StandardTierOptions options, InFlightCounter inFlight, LongSupplier queued) {
+    this.inFlight = inFlight;
+    this.queueSize = options.getQueueSize();
     this.maxConcurrent = options.getMaxConcurrentDeliveries();
     this.drainBatch = options.getDrainBatchSize();
+    metrics.queueDepthGauge(queued);
+  }
+
+  /** A new, empty inbox for {@code route}, drained on {@code executor} (the route's). */
+  StandardInbox open(RouteImpl route, Executor executor) {
+    return new StandardInbox(route, executor, queueSize, drainBatch, metrics.latency());
   }
 
   /** Enqueues {@code event} for every matching subscription; thread-safe. */
-  Future<Void> publish(Event event, Endpoint[] targets) {
+  Future<Void> publish(Event event, StandardInbox[] targets) {
     List<String> rejectedBy = null;
     long now = System.nanoTime();
     boolean matched = false;
-    for (Endpoint ep : targets) {
-      if (ep.closed || !ep.filter.matches(event)) {
+    for (StandardInbox inbox : targets) {
+      if (!inbox.accepts(event)) {
         continue;
       }
       matched = true;
-      if (ep.mailbox.offer(event, now)) {
-        router.inFlight.begin(1);
-        schedule(ep);
+      if (inbox.offer(event, now)) {
+        inFlight.begin(1);
+        schedule(inbox);
       } else {
-        ep.rejected.increment();
         metrics.rejected(1);
         if (rejectedBy == null) {
           rejectedBy = new ArrayList<>(2);
         }
-        rejectedBy.add(ep.subscription.subscriberId());
+        rejectedBy.add(inbox.subscriberId());
       }
     }
     if (rejectedBy == null) {
@@ -64,7 +76,7 @@ final class StandardTier {
       if (matched) {
         metrics.matched(1);
       }
-      return TieredEventRouterImpl.DONE;
+      return DONE;
     }
     // the publisher is told no, so the publish counts as refused even if other subscribers took it
     metrics.refused(1);
@@ -73,13 +85,13 @@ final class StandardTier {
         rejectedBy));
   }
 
-  void schedule(Endpoint ep) {
-    if (!ep.scheduled.get() && ep.scheduled.compareAndSet(false, true)) {
+  private void schedule(StandardInbox inbox) {
+    if (inbox.claim()) {
       if (active.incrementAndGet() <= maxConcurrent) {
-        ep.executor.execute(() -> drain(ep));
+        inbox.execute(() -> drain(inbox));
       } else {
         active.decrementAndGet();
-        waiting.offer(ep);
+        waiting.offer(inbox);
         startWaiting();
       }
     }
@@ -92,12 +104,12 @@ final class StandardTier {
         active.decrementAndGet();
         return;
       }
-      Endpoint next = waiting.poll();
+      StandardInbox next = waiting.poll();
       if (next == null) {
         active.decrementAndGet();
         return;
       }
-      next.executor.execute(() -> drain(next));
+      next.execute(() -> drain(next));
     }
   }
 
@@ -106,20 +118,13 @@ final class StandardTier {
    * subscription waits for a slot, go on (up to {@value #ROUNDS_PER_TURN} batches) instead of
    * handing the work to another thread; then yield.
    */
-  private void drain(Endpoint ep) {
+  private void drain(StandardInbox inbox) {
     try {
       for (int round = 0; round < ROUNDS_PER_TURN; round++) {
-        int n = ep.mailbox.drainTo(ep.drainEvents, ep.drainNanos, drainBatch);
-        for (int i = 0; i < n; i++) {
-          Event e = ep.drainEvents[i];
-          ep.drainEvents[i] = null;
-          ep.standardLatency.record(System.nanoTime() - ep.drainNanos[i]);
-          ep.invoke(e, metrics);
-        }
+        int n = inbox.drain(metrics);
         if (n > 0) {
-          ep.delivered.add(n);
           metrics.delivered(n);
-          router.inFlight.end(n);
+          inFlight.end(n);
         }
         if (n < drainBatch || !waiting.isEmpty()) {
           break;
@@ -127,32 +132,20 @@ final class StandardTier {
       }
     } finally {
       active.decrementAndGet();
-      ep.scheduled.set(false);
-      if (ep.mailbox.size() > 0) {
-        schedule(ep);
+      inbox.release();
+      if (inbox.size() > 0) {
+        schedule(inbox);
       }
       startWaiting();
     }
   }
 
-  /** True when no subscription has queued events and no drain is running. */
-  boolean idle(Iterable<Endpoint> endpoints) {
-    if (active.get() > 0 || !waiting.isEmpty()) {
-      return false;
-    }
-    for (Endpoint ep : endpoints) {
-      if (ep.mailbox.size() > 0 || ep.scheduled.get()) {
-        return false;
-      }
-    }
-    return true;
+  /** True when no drain runs or waits for a slot (the inboxes themselves are their own to ask). */
+  boolean idle() {
+    return active.get() <= 0 && waiting.isEmpty();
   }
 
-  long queueDepth(Iterable<Endpoint> endpoints) {
-    long sum = 0;
-    for (Endpoint ep : endpoints) {
-      sum += ep.mailbox.size();
-    }
-    return sum;
+  TierMetricsSnapshot snapshot() {
+    return metrics.snapshot();
   }
 }

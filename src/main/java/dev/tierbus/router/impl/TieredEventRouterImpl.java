@@ -1,7 +1,6 @@
 package dev.tierbus.router.impl;
 
 import dev.tierbus.event.Event;
-import dev.tierbus.event.EventBatch;
 import dev.tierbus.event.EventCodecs;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tier;
@@ -9,7 +8,6 @@ import dev.tierbus.router.DeliveryTier;
 import dev.tierbus.router.EventHandler;
 import dev.tierbus.router.InFlight;
 import dev.tierbus.router.Publication;
-import dev.tierbus.router.Route;
 import dev.tierbus.router.RouteHold;
 import dev.tierbus.router.RouteInfo;
 import dev.tierbus.router.RouterMetrics;
@@ -18,46 +16,41 @@ import dev.tierbus.router.SourcePublisher;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
 import dev.tierbus.router.TieredEventRouter;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The router: routing table, the fast and standard tiers, and the installed reliable tier. */
+/**
+ * The router: builds the routing table, the tiers and the worker pool, hands each their
+ * collaborators, and runs the life of subscriptions (subscribe, unsubscribe, drain, close).
+ */
 public final class TieredEventRouterImpl implements TieredEventRouter {
 
   private static final Logger log = LoggerFactory.getLogger(TieredEventRouterImpl.class);
-  static final Future<Void> DONE = Future.succeededFuture();
-  private static final long ERROR_LOG_INTERVAL_NANOS = 1_000_000_000L;
+  /** Per JVM, not per router: a router's fast-tier addresses never meet another router's. */
+  private static final AtomicLong SUBSCRIPTION_IDS = new AtomicLong();
 
   private final Vertx vertx;
   private final RouterOptions options;
-  final RoutingTable table;
-  final FastTier fast;
-  final StandardTier standard;
-  final InFlightCounter inFlight = new InFlightCounter();
-  private volatile DeliveryTier reliable = new UnavailableTier(Tier.RELIABLE);
-  private final ThreadPoolExecutor standardPool;
-  /** Per JVM, not per router: a router's fast-tier addresses never meet another router's. */
-  private static final AtomicLong SUBSCRIPTION_IDS = new AtomicLong();
-  private final AtomicLong lastErrorLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
-  private volatile Handler<Throwable> exceptionHandler;
-  private volatile boolean closed;
+  private final InFlightCounter inFlight = new InFlightCounter();
+  private final HandlerErrors errors = new HandlerErrors();
+  private final RoutingTable table;
+  private final FastTier fast;
+  private final StandardTier standard;
+  private final Tiers tiers;
+  private final StandardPool pool;
 
   public TieredEventRouterImpl(Vertx vertx, RouterOptions options) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -65,18 +58,10 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     options.getReliable().validate();
     EventCodecs.registerDefaults(vertx.eventBus());
     this.table = new RoutingTable(options);
-    this.fast = new FastTier(vertx.eventBus(), options.getFast(), inFlight);
-    this.standard = new StandardTier(this, options.getStandard());
-    int threads = options.getStandard().getMaxConcurrentDeliveries();
-    AtomicInteger threadNo = new AtomicInteger();
-    this.standardPool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-      Thread t = new Thread(r, "tierbus-standard-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    standardPool.allowCoreThreadTimeOut(true);
-    fast.metrics.queueDepthGauge(() -> fast.pendingBatches(table.endpoints()));
-    standard.metrics.queueDepthGauge(() -> standard.queueDepth(table.endpoints()));
+    this.fast = new FastTier(vertx.eventBus(), options.getFast(), inFlight, table::pendingBatches);
+    this.standard = new StandardTier(options.getStandard(), inFlight, table::queuedEvents);
+    this.tiers = new Tiers(fast, standard);
+    this.pool = new StandardPool(options.getStandard().getMaxConcurrentDeliveries());
   }
 
   @Override
@@ -92,114 +77,66 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
   @Override
   public SourcePublisher publisher(String source) {
     Objects.requireNonNull(source, "source");
-    return new BatchingPublisher(this, source, vertx.getOrCreateContext());
+    return new BatchingPublisher(source, vertx.getOrCreateContext(), options.getFast(), table, tiers, inFlight);
   }
 
   @Override
   public Future<Void> publish(Event event) {
     Objects.requireNonNull(event, "event");
     SourceRoutes r = table.routesFor(event.source());
-    return route(event.source(), event, r.tierByType[event.type().code()], r);
+    return tiers.route(event.source(), event, r.tierOf(event.type()), r);
   }
 
   @Override
   public Future<Void> publish(Event event, Tier tier) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(tier, "tier");
-    return route(event.source(), event, tier, table.routesFor(event.source()));
-  }
-
-  /** Routes one event on {@code tier}; a fast event goes out as a batch of one. */
-  Future<Void> route(String source, Event event, Tier tier, SourceRoutes routes) {
-    if (closed) {
-      return Future.failedFuture(new IllegalStateException("router is closed: " + event.type() + " from " + source));
-    }
-    Endpoint[] targets = routes.byType[event.type().code()];
-    return switch (tier) {
-      case FAST -> {
-        fast.deliver(new EventBatch(source, new Event[] {event}, 1, System.nanoTime()), routes);
-        yield DONE;
-      }
-      case STANDARD -> standard.publish(event, targets);
-      case RELIABLE -> reliable.publish(source, event, matching(event, targets));
-    };
-  }
-
-  /**
-   * The subscriptions among {@code targets} whose filter accepts {@code event} (closed ones are
-   * there only while their subscriber is held: they keep its rows coming).
-   */
-  private static List<Route> matching(Event event, Endpoint[] targets) {
-    if (targets.length == 0) {
-      return List.of();
-    }
-    List<Route> routes = new ArrayList<>(targets.length);
-    for (Endpoint ep : targets) {
-      if (ep.filter.matches(event)) {
-        routes.add(ep);
-      }
-    }
-    return routes;
+    return tiers.route(event.source(), event, tier, table.routesFor(event.source()));
   }
 
   @Override
-  public RouteHold holdReliableRoutes(java.util.Collection<String> subscriberIds) {
+  public RouteHold holdReliableRoutes(Collection<String> subscriberIds) {
     Objects.requireNonNull(subscriberIds, "subscriberIds");
     return table.hold(subscriberIds)::run;
-  }
-
-  void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("router is closed");
-    }
   }
 
   @Override
   public Future<SubscriptionHandle> subscribe(Subscription subscription, EventHandler handler) {
     Objects.requireNonNull(subscription, "subscription");
     Objects.requireNonNull(handler, "handler");
-    if (closed) {
+    if (tiers.isClosed()) {
       return Future.failedFuture(new IllegalStateException("router is closed"));
     }
-    Context ctx = Vertx.currentContext();
-    Executor executor;
-    if (ctx != null && ctx.isWorkerContext()) {
-      executor = task -> ctx.runOnContext(v -> task.run());
-    } else {
-      executor = new SerialExecutor(standardPool);
-    }
     String id = subscription.subscriberId() + "#" + SUBSCRIPTION_IDS.incrementAndGet();
-    Endpoint ep = new Endpoint(this, id, subscription, handler, executor,
-        options.getStandard().getQueueSize(), options.getStandard().getDrainBatchSize());
-    MessageConsumer<EventBatch> consumer = vertx.eventBus().consumer(ep.fastAddress);
-    consumer.handler(ep::onBatch);
-    ep.consumer = consumer;
-    return consumer.completion().map(v -> {
-      table.add(ep);
-      reliable.routeAdded(ep);
-      return (SubscriptionHandle) ep;
+    Executor executor = pool.executorFor(Vertx.currentContext());
+    RouteImpl route = new RouteImpl(id, subscription, handler, executor, errors);
+    FastInbox fastInbox = fast.open(route);
+    SubscriptionHandleImpl handle = new SubscriptionHandleImpl(route, fastInbox, standard.open(route, executor),
+        this::unsubscribe);
+    return fastInbox.ready().map(v -> {
+      table.add(handle);
+      tiers.added(route);
+      return handle;
     });
   }
 
-  Future<Void> unsubscribe(Endpoint ep) {
-    if (ep.closed) {
-      return DONE;
+  private Future<Void> unsubscribe(SubscriptionHandleImpl handle) {
+    if (handle.route().isClosed()) {
+      return Tiers.DONE;
     }
-    table.remove(ep);
-    Future<Void> reliableDone = reliable.routeRemoved(ep)
+    table.remove(handle);
+    Future<Void> reliableDone = tiers.removed(handle.route())
         .recover(e -> {
-          log.warn("{}: the reliable tier failed to release it: {}", ep, e.toString());
-          return DONE;
+          log.warn("{}: the reliable tier failed to release it: {}", handle, e.toString());
+          return Tiers.DONE;
         });
-    return reliableDone.compose(r -> waitUntil(() -> ep.mailbox.size() == 0 && !ep.scheduled.get() && ep.pendingBatches.get() == 0)
+    return reliableDone.compose(r -> waitUntil(handle::drained)
         .transform(drained -> {
-          ep.closed = true;
-          standard.metrics.latency().release(ep.standardLatency);
           if (!drained.succeeded() || !drained.result()) {
             log.warn("{} removed with {} queued events and {} pending batches not handled within {} ms",
-                ep, ep.mailbox.size(), ep.pendingBatches.get(), options.getDrainTimeoutMs());
+                handle, handle.queueDepth(), handle.pendingBatches(), options.getDrainTimeoutMs());
           }
-          return ep.consumer.unregister();
+          return handle.close();
         }));
   }
 
@@ -244,31 +181,12 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     if (tier.tier() != Tier.RELIABLE) {
       throw new IllegalArgumentException("only the reliable tier can be installed, got " + tier.tier());
     }
-    this.reliable = tier;
-    for (Endpoint ep : table.endpoints()) {
-      tier.routeAdded(ep);
-    }
+    tiers.install(tier, table.subscriptions().stream().map(SubscriptionHandleImpl::route).toList());
   }
 
   @Override
   public void exceptionHandler(Handler<Throwable> handler) {
-    this.exceptionHandler = handler;
-  }
-
-  void reportError(Endpoint ep, Event event, Throwable t) {
-    long now = System.nanoTime();
-    long last = lastErrorLog.get();
-    if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastErrorLog.compareAndSet(last, now)) {
-      log.error("handler of {} failed on {} {} from {}", ep, event.type(), event.symbol(), event.source(), t);
-    }
-    Handler<Throwable> h = exceptionHandler;
-    if (h != null) {
-      try {
-        h.handle(t);
-      } catch (Throwable ignored) {
-        // an exception handler that throws must not stop delivery
-      }
-    }
+    errors.exceptionHandler(handler);
   }
 
   @Override
@@ -283,16 +201,15 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
 
   @Override
   public RouterMetrics metrics() {
-    return new RouterMetrics(fast.metrics.snapshot(), standard.metrics.snapshot(), reliable.metrics());
+    return tiers.metrics();
   }
 
   @Override
   public Future<Void> drain() {
-    List<Endpoint> eps = table.endpoints();
-    return waitUntil(() -> standard.idle(eps) && fast.pendingBatches(eps) == 0).map(done -> {
+    return waitUntil(() -> standard.idle() && table.drained()).map(done -> {
       if (!done) {
         log.warn("drain timed out after {} ms: {} standard events queued, {} fast batches pending",
-            options.getDrainTimeoutMs(), standard.queueDepth(eps), fast.pendingBatches(eps));
+            options.getDrainTimeoutMs(), table.queuedEvents(), table.pendingBatches());
       }
       return null;
     });
@@ -300,21 +217,18 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
 
   @Override
   public Future<Void> close() {
-    if (closed) {
-      return DONE;
+    if (tiers.isClosed()) {
+      return Tiers.DONE;
     }
     return drain()
-        .compose(v -> reliable.close())
+        .compose(v -> tiers.closeReliable())
         .eventually(() -> {
-          closed = true;
-          standardPool.shutdown();
+          tiers.refuse();
+          pool.shutdown();
           // subscriptions still open end with the router: their consumers are unregistered
           List<Future<Void>> unregistered = new ArrayList<>();
-          for (Endpoint ep : table.endpoints()) {
-            ep.closed = true;
-            if (ep.consumer != null) {
-              unregistered.add(ep.consumer.unregister());
-            }
+          for (SubscriptionHandleImpl handle : table.subscriptions()) {
+            unregistered.add(handle.close());
           }
           return Future.join(unregistered);
         })
