@@ -56,7 +56,16 @@ public interface TieredEventRouter {
    * this call; standard-tier events on that context when it is a worker context, otherwise on
    * the router's standard worker pool, never on an event loop.
    */
-  Future<SubscriptionHandle> subscribe(Subscription subscription, EventHandler handler);
+  default Future<SubscriptionHandle> subscribe(Subscription subscription, EventHandler handler) {
+    return subscribe(subscription, handler, Overflow.REFUSE);
+  }
+
+  /**
+   * {@link #subscribe(Subscription, EventHandler)} with the rule for a full standard-tier queue
+   * of this subscription: {@link Overflow#REFUSE} fails the publish, {@link Overflow#DROP} drops
+   * the event for this subscriber only and counts it.
+   */
+  Future<SubscriptionHandle> subscribe(Subscription subscription, EventHandler handler, Overflow overflow);
 
   /**
    * Declares a container: its parent (null at top level) and what it publishes. Scopes and

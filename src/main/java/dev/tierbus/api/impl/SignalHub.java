@@ -4,6 +4,7 @@ import dev.tierbus.api.ApiOptions;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.router.Filter;
+import dev.tierbus.router.Overflow;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
 import dev.tierbus.router.TieredEventRouter;
@@ -335,7 +336,9 @@ public final class SignalHub {
       boolean want = !closed && (followed[t.code()] || indexed.wants(t));
       SubscriptionHandle h = routerSubscriptions.get(t);
       if (want && h == null) {
-        steps.add(router.subscribe(new Subscription(SUBSCRIBER_ID, null, Set.of(t), Filter.NONE, null), this::onEvent)
+        steps.add(router.subscribe(new Subscription(SUBSCRIBER_ID, null, Set.of(t), Filter.NONE, null), this::onEvent,
+            // a dashboard never slows the system it watches: a full queue drops for the hub alone
+            Overflow.DROP)
             .onSuccess(handle -> routerSubscriptions.put(t, handle)));
       } else if (!want && h != null) {
         routerSubscriptions.remove(t);

@@ -3,6 +3,7 @@ package dev.tierbus.router.impl;
 import dev.tierbus.event.Event;
 import dev.tierbus.metrics.LatencyRecorder;
 import dev.tierbus.metrics.TierMetrics;
+import dev.tierbus.router.Overflow;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,9 +27,13 @@ final class StandardInbox {
   private final LatencyRecorder latency;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private final LongAdder rejected = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final Overflow overflow;
 
-  StandardInbox(RouteImpl route, Executor executor, int queueSize, int drainBatch, LatencyRecorder tierLatency) {
+  StandardInbox(RouteImpl route, Executor executor, int queueSize, int drainBatch, LatencyRecorder tierLatency,
+      Overflow overflow) {
     this.route = route;
+    this.overflow = overflow;
     this.executor = executor;
     this.mailbox = new Mailbox(queueSize);
     this.drainEvents = new Event[drainBatch];
@@ -42,12 +47,17 @@ final class StandardInbox {
     return !route.isClosed() && route.matches(event);
   }
 
-  /** Queues {@code event}, or counts a rejection and returns false when the queue is full. */
+  /** What a full queue does with one more event. */
+  Overflow overflow() {
+    return overflow;
+  }
+
+  /** Queues {@code event}, or counts a rejection (or a drop) and returns false when the queue is full. */
   boolean offer(Event event, long nowNanos) {
     if (mailbox.offer(event, nowNanos)) {
       return true;
     }
-    rejected.increment();
+    (overflow == Overflow.DROP ? dropped : rejected).increment();
     return false;
   }
 
@@ -94,6 +104,11 @@ final class StandardInbox {
   /** True when nothing is queued and no drain is scheduled. */
   boolean isIdle() {
     return mailbox.size() == 0 && !scheduled.get();
+  }
+
+  /** Events dropped for this subscription because its queue was full ({@link Overflow#DROP}). */
+  long dropped() {
+    return dropped.sum();
   }
 
   long rejected() {

@@ -4,6 +4,7 @@ import dev.tierbus.event.Event;
 import dev.tierbus.metrics.TierMetrics;
 import dev.tierbus.metrics.TierMetricsSnapshot;
 import dev.tierbus.router.BackPressureException;
+import dev.tierbus.router.Overflow;
 import dev.tierbus.router.StandardTierOptions;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import java.util.function.LongSupplier;
  * <p>Each subscription drains one turn at a time (per-subscriber FIFO), at most
  * {@code drain batch} events per turn before it goes to the back of the line; at most
  * {@code max_concurrent_deliveries} subscriptions drain at once, the others wait in
- * {@link #waiting}. Overflow rule: a full inbox refuses the event, the refusal is counted and
- * the publish Future fails with {@link BackPressureException}.
+ * {@link #waiting}. Overflow rule, per subscription: a full inbox refuses the event, the refusal
+ * is counted and the publish Future fails with {@link BackPressureException}; or, for a
+ * subscription that chose {@link Overflow#DROP}, the event is dropped for it and counted.
  */
 final class StandardTier {
 
@@ -46,8 +48,8 @@ final class StandardTier {
   }
 
   /** A new, empty inbox for {@code route}, drained on {@code executor} (the route's). */
-  StandardInbox open(RouteImpl route, Executor executor) {
-    return new StandardInbox(route, executor, queueSize, drainBatch, metrics.latency());
+  StandardInbox open(RouteImpl route, Executor executor, Overflow overflow) {
+    return new StandardInbox(route, executor, queueSize, drainBatch, metrics.latency(), overflow);
   }
 
   /** Enqueues {@code event} for every matching subscription; thread-safe. */
@@ -63,6 +65,8 @@ final class StandardTier {
       if (inbox.offer(event, now)) {
         inFlight.begin(1);
         schedule(inbox);
+      } else if (inbox.overflow() == Overflow.DROP) {
+        metrics.dropped(1);
       } else {
         metrics.rejected(1);
         if (rejectedBy == null) {

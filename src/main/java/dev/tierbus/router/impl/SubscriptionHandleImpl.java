@@ -52,7 +52,7 @@ record SubscriptionHandleImpl(RouteImpl route, FastInbox fastInbox, StandardInbo
 
   @Override
   public long dropped() {
-    return fastInbox.dropped();
+    return fastInbox.dropped() + standardInbox.dropped();
   }
 
   @Override

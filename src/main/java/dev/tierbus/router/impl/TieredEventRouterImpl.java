@@ -6,6 +6,7 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tier;
 import dev.tierbus.router.DeliveryTier;
 import dev.tierbus.router.EventHandler;
+import dev.tierbus.router.Overflow;
 import dev.tierbus.router.InFlight;
 import dev.tierbus.router.Publication;
 import dev.tierbus.router.RouteHold;
@@ -101,9 +102,10 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
   }
 
   @Override
-  public Future<SubscriptionHandle> subscribe(Subscription subscription, EventHandler handler) {
+  public Future<SubscriptionHandle> subscribe(Subscription subscription, EventHandler handler, Overflow overflow) {
     Objects.requireNonNull(subscription, "subscription");
     Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(overflow, "overflow");
     if (tiers.isClosed()) {
       return Future.failedFuture(new IllegalStateException("router is closed"));
     }
@@ -111,7 +113,7 @@ public final class TieredEventRouterImpl implements TieredEventRouter {
     Executor executor = pool.executorFor(Vertx.currentContext());
     RouteImpl route = new RouteImpl(id, subscription, handler, executor, errors);
     FastInbox fastInbox = fast.open(route);
-    SubscriptionHandleImpl handle = new SubscriptionHandleImpl(route, fastInbox, standard.open(route, executor),
+    SubscriptionHandleImpl handle = new SubscriptionHandleImpl(route, fastInbox, standard.open(route, executor, overflow),
         this::unsubscribe);
     return fastInbox.ready().map(v -> {
       table.add(handle);
