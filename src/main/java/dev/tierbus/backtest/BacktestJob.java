@@ -3,7 +3,7 @@ package dev.tierbus.backtest;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.journal.JournalOptions;
-import dev.tierbus.topology.Problem;
+import dev.tierbus.config.Problem;
 import dev.tierbus.topology.Topology;
 import dev.tierbus.topology.TopologyException;
 import dev.tierbus.topology.TopologyRuntime;

@@ -1,5 +1,6 @@
 package dev.tierbus.topology;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerDeployer;
 import dev.tierbus.container.ContainerDeployer.ContainerDeployment;

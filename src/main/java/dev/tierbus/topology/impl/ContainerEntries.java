@@ -1,9 +1,13 @@
 package dev.tierbus.topology.impl;
 
+import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.KeyTable;
+import dev.tierbus.config.ValueKind;
+import dev.tierbus.config.ValueText;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.container.Threading;
-import dev.tierbus.container.UnknownParameters;
+import dev.tierbus.config.UnknownParameters;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +29,11 @@ public final class ContainerEntries {
   public static final List<String> STRUCTURAL_KEYS = ContainerSpec.STRUCTURAL_KEYS;
 
   /** The design document's {@code optimization} block: understood, and nothing to do for the JVM. */
-  private static final Schema<Void> OPTIMIZATION = Schema.<Void>of()
-      .value("internal_latency_target_ms", Schema.Kind.NUMBER)
-      .value("external_latency_target_ms", Schema.Kind.NUMBER)
-      .value("batch_internal_events", Schema.Kind.BOOL)
-      .value("cache_external_subscriptions", Schema.Kind.BOOL);
+  private static final KeyTable<Void> OPTIMIZATION = KeyTable.<Void>of()
+      .value("internal_latency_target_ms", ValueKind.NUMBER)
+      .value("external_latency_target_ms", ValueKind.NUMBER)
+      .value("batch_internal_events", ValueKind.BOOL)
+      .value("cache_external_subscriptions", ValueKind.BOOL);
 
   private final ContainerRegistry registry;
   private final TypeChecks typeChecks;
@@ -46,9 +50,9 @@ public final class ContainerEntries {
    *     of a list, which must name its {@code container_id}
    * @return the draft, or null when the entry is not a map at all
    */
-  public ContainerDraft read(Node entry, String label) {
+  public ContainerDraft read(ConfigValue entry, String label) {
     if (!entry.isMap()) {
-      entry.problem("expected a container entry (a map with container_type), got " + Node.describe(entry.raw()));
+      entry.problem("expected a container entry (a map with container_type), got " + ValueText.kind(entry.raw()));
       return null;
     }
     Optional<String> misspelledType = entry.child("container_type").isPresent() ? Optional.empty()
@@ -56,19 +60,19 @@ public final class ContainerEntries {
     misspelledType.ifPresent(k -> entry.child(k).problem("unknown key, did you mean container_type?"));
     String type = misspelledType.isPresent() ? null : type(entry.child("container_type"));
 
-    Node idNode = entry.child("container_id");
+    ConfigValue idAt = entry.child("container_id");
     String id;
     String idPath;
-    if (idNode.isPresent()) {
-      id = idNode.requiredString();
-      idPath = idNode.path();
+    if (idAt.isPresent()) {
+      id = idAt.requiredString();
+      idPath = idAt.path();
     } else if (label != null) {
       id = label;
       idPath = entry.path();
     } else {
-      idNode.problem("required for a container in a list, expected a string");
+      idAt.problem("required for a container in a list, expected a string");
       id = null;
-      idPath = idNode.path();
+      idPath = idAt.path();
     }
 
     JsonObject params = entry.child("params").map();
@@ -94,7 +98,7 @@ public final class ContainerEntries {
     entry.child("description").string();
 
     List<ContainerDraft> children = new ArrayList<>();
-    for (Node child : entry.child("sub_containers").list("a list of container entries")) {
+    for (ConfigValue child : entry.child("sub_containers").list("a list of container entries")) {
       ContainerDraft c = read(child, null);
       if (c != null) {
         children.add(c);
@@ -110,7 +114,7 @@ public final class ContainerEntries {
   }
 
   /** The key of {@code entry} that is a near miss of {@code container_type}, if any. */
-  public static Optional<String> misspelledType(Node entry) {
+  public static Optional<String> misspelledType(ConfigValue entry) {
     for (String key : entry.keys()) {
       if (UnknownParameters.closest(key, List.of("container_type")).isPresent()) {
         return Optional.of(key);
@@ -119,44 +123,44 @@ public final class ContainerEntries {
     return Optional.empty();
   }
 
-  private String type(Node node) {
-    String type = node.requiredString();
+  private String type(ConfigValue at) {
+    String type = at.requiredString();
     if (type != null && !registry.contains(type)) {
-      node.problem("unknown container type '" + type + "', known: " + registry.types());
+      at.problem("unknown container type '" + type + "', known: " + registry.types());
       return null;
     }
     return type;
   }
 
-  private static Threading threading(Node node) {
-    String name = node.string();
+  private static Threading threading(ConfigValue at) {
+    String name = at.string();
     if (name == null) {
       return null;
     }
     try {
       return Threading.fromName(name);
     } catch (IllegalArgumentException e) {
-      node.problem(e.getMessage());
+      at.problem(e.getMessage());
       return null;
     }
   }
 
-  private static void optimization(Node node) {
-    if (!node.isPresent()) {
+  private static void optimization(ConfigValue at) {
+    if (!at.isPresent()) {
       return;
     }
-    int before = node.problems().problems().size();
-    OPTIMIZATION.read(node, null);
-    if (node.problems().problems().size() == before) {
-      node.warn("accepted, no effect: internal events are direct calls and local-bus messages;"
+    int before = at.problems().count();
+    OPTIMIZATION.read(at, null);
+    if (at.problems().count() == before) {
+      at.warn("accepted, no effect: internal events are direct calls and local-bus messages;"
           + " external subscriptions are compiled once");
     }
   }
 
-  private static void internalCommunication(Node node) {
-    String value = node.string();
+  private static void internalCommunication(ConfigValue at) {
+    String value = at.string();
     if (value != null && !value.equals("direct_bus")) {
-      node.problem("unknown internal_communication '" + value
+      at.problem("unknown internal_communication '" + value
           + "', expected direct_bus (components call each other directly; containers use the local bus)");
     }
   }

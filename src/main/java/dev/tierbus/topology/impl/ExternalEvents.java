@@ -1,5 +1,7 @@
 package dev.tierbus.topology.impl;
 
+import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.ValueText;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tier;
 import dev.tierbus.router.Filter;
@@ -39,18 +41,18 @@ public final class ExternalEvents {
   private ExternalEvents() {}
 
   /** Reads {@code external_events} of the container {@code subscriberId}. */
-  public static Declared read(Node node, String subscriberId) {
+  public static Declared read(ConfigValue at, String subscriberId) {
     List<DeclaredPublication> pubs = new ArrayList<>();
     List<DeclaredSubscription> subs = new ArrayList<>();
-    if (node.expectMap()) {
-      node.checkKeys(KEYS);
-      for (Node entry : node.child("publishes").list("a list of publications")) {
+    if (at.expectMap()) {
+      at.checkKeys(KEYS);
+      for (ConfigValue entry : at.child("publishes").list("a list of publications")) {
         DeclaredPublication p = publication(entry);
         if (p != null) {
           pubs.add(p);
         }
       }
-      for (Node entry : node.child("subscribes").list("a list of subscriptions")) {
+      for (ConfigValue entry : at.child("subscribes").list("a list of subscriptions")) {
         DeclaredSubscription s = subscription(entry, subscriberId);
         if (s != null) {
           subs.add(s);
@@ -60,36 +62,36 @@ public final class ExternalEvents {
     return new Declared(pubs, subs);
   }
 
-  private static DeclaredPublication publication(Node entry) {
+  private static DeclaredPublication publication(ConfigValue entry) {
     if (!entry.isMap()) {
-      entry.problem("expected a publication (a map with events, tier, scope, qos), got " + Node.describe(entry.raw()));
+      entry.problem("expected a publication (a map with events, tier, scope, qos), got " + ValueText.kind(entry.raw()));
       return null;
     }
     boolean ok = entry.checkKeys(PUBLICATION_KEYS);
     Set<EventType> events = events(entry.child("events"));
     Tier tier = tier(entry.child("tier"));
     Scope scope = null;
-    Node scopeNode = entry.child("scope");
-    String scopeName = scopeNode.string();
+    ConfigValue scopeAt = entry.child("scope");
+    String scopeName = scopeAt.string();
     if (scopeName != null) {
       try {
         scope = Scope.fromName(scopeName);
       } catch (IllegalArgumentException e) {
-        scopeNode.problem(e.getMessage());
+        scopeAt.problem(e.getMessage());
         ok = false;
       }
-    } else if (scopeNode.isPresent()) {
+    } else if (scopeAt.isPresent()) {
       ok = false;
     }
-    Node qosNode = entry.child("qos");
-    String qos = qosNode.string();
+    ConfigValue qosAt = entry.child("qos");
+    String qos = qosAt.string();
     if (qos != null) {
       qos = qos.trim().toLowerCase(Locale.ROOT);
       if (!QOS.contains(qos)) {
-        qosNode.problem("unknown qos '" + qosNode.raw() + "', expected best_effort or guaranteed");
+        qosAt.problem("unknown qos '" + qosAt.raw() + "', expected best_effort or guaranteed");
         ok = false;
       }
-    } else if (qosNode.isPresent()) {
+    } else if (qosAt.isPresent()) {
       ok = false;
     }
     if (!ok || events == null || (tier == null && entry.child("tier").isPresent())) {
@@ -98,19 +100,19 @@ public final class ExternalEvents {
     return new DeclaredPublication(entry.path(), new Publication(events, tier, scope, qos));
   }
 
-  private static DeclaredSubscription subscription(Node entry, String subscriberId) {
+  private static DeclaredSubscription subscription(ConfigValue entry, String subscriberId) {
     if (!entry.isMap()) {
       entry.problem("expected a subscription (a map with source, events, tier, filters), got "
-          + Node.describe(entry.raw()));
+          + ValueText.kind(entry.raw()));
       return null;
     }
     boolean ok = entry.checkKeys(SUBSCRIPTION_KEYS);
-    Node sourceNode = entry.child("source");
-    String source = sourceNode.string();
+    ConfigValue sourceAt = entry.child("source");
+    String source = sourceAt.string();
     if (source != null && source.isBlank()) {
-      sourceNode.problem("must not be blank; leave source out to subscribe to every source");
+      sourceAt.problem("must not be blank; leave source out to subscribe to every source");
       ok = false;
-    } else if (source == null && sourceNode.isPresent()) {
+    } else if (source == null && sourceAt.isPresent()) {
       ok = false;
     }
     Set<EventType> events = events(entry.child("events"));
@@ -123,17 +125,17 @@ public final class ExternalEvents {
         new Subscription(subscriberId == null ? "?" : subscriberId, source, events, filter, tier));
   }
 
-  private static Filter filter(Node node) {
-    if (!node.isPresent()) {
+  private static Filter filter(ConfigValue at) {
+    if (!at.isPresent()) {
       return Filter.NONE;
     }
-    if (!node.expectMap()) {
+    if (!at.expectMap()) {
       return null;
     }
-    boolean ok = node.checkKeys(FILTER_KEYS);
+    boolean ok = at.checkKeys(FILTER_KEYS);
     List<List<String>> values = new ArrayList<>();
     for (String key : FILTER_KEYS) {
-      Node v = node.child(key);
+      ConfigValue v = at.child(key);
       List<String> read = v.stringOrStrings();
       ok &= read != null || !v.isPresent();
       values.add(read);
@@ -150,14 +152,14 @@ public final class ExternalEvents {
   }
 
   /** The event types of an {@code events} list, or null after reporting a problem. */
-  static Set<EventType> events(Node node) {
-    List<Node> elements = node.requiredList("a list of event type names");
+  static Set<EventType> events(ConfigValue at) {
+    List<ConfigValue> elements = at.requiredList("a list of event type names");
     if (elements.isEmpty()) {
       return null;
     }
     Set<EventType> out = EnumSet.noneOf(EventType.class);
     boolean ok = true;
-    for (Node element : elements) {
+    for (ConfigValue element : elements) {
       EventType t = eventType(element);
       if (t == null) {
         ok = false;
@@ -169,7 +171,7 @@ public final class ExternalEvents {
   }
 
   /** One event type name, or null after reporting it. */
-  public static EventType eventType(Node element) {
+  public static EventType eventType(ConfigValue element) {
     String name = element.string();
     if (name == null) {
       if (!element.isPresent()) {
@@ -186,15 +188,15 @@ public final class ExternalEvents {
   }
 
   /** A tier name, or null (absent, or reported). */
-  static Tier tier(Node node) {
-    String name = node.string();
+  static Tier tier(ConfigValue at) {
+    String name = at.string();
     if (name == null) {
       return null;
     }
     try {
       return Tier.fromName(name);
     } catch (IllegalArgumentException e) {
-      node.problem(e.getMessage());
+      at.problem(e.getMessage());
       return null;
     }
   }

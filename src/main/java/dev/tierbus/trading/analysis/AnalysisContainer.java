@@ -10,7 +10,7 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Fill;
 import dev.tierbus.event.PortfolioUpdate;
 import dev.tierbus.trading.support.PublishFailures;
-import dev.tierbus.trading.support.ValidatingFactory;
+import dev.tierbus.config.ValidatingFactory;
 import io.vertx.core.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;

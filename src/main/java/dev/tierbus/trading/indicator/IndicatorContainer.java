@@ -7,7 +7,7 @@ import dev.tierbus.event.Bar;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.trading.support.SeriesMap;
-import dev.tierbus.trading.support.ValidatingFactory;
+import dev.tierbus.config.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import java.util.concurrent.atomic.LongAdder;

@@ -8,7 +8,7 @@ import dev.tierbus.journal.ReliableDelivery;
 import dev.tierbus.router.Filter;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
-import dev.tierbus.trading.support.ValidatingFactory;
+import dev.tierbus.config.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;

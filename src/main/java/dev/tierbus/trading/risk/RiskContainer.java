@@ -14,7 +14,7 @@ import dev.tierbus.router.Subscription;
 import dev.tierbus.trading.execution.PaperBroker;
 import dev.tierbus.trading.support.InstanceStamps;
 import dev.tierbus.trading.support.PublishFailures;
-import dev.tierbus.trading.support.ValidatingFactory;
+import dev.tierbus.config.ValidatingFactory;
 import io.vertx.core.Future;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

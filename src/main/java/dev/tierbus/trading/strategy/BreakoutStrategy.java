@@ -6,7 +6,7 @@ import dev.tierbus.event.Signal;
 import dev.tierbus.trading.indicator.RollingExtremes;
 import dev.tierbus.trading.indicator.RollingWindow;
 import dev.tierbus.trading.support.Decimals;
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 import dev.tierbus.trading.support.SeriesMap;
 import java.util.Set;
 

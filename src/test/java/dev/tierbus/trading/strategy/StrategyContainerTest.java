@@ -17,7 +17,7 @@ import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
 import dev.tierbus.trading.TradingContainers;
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;

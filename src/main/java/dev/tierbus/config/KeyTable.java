@@ -1,14 +1,16 @@
-package dev.tierbus.topology.impl;
+package dev.tierbus.config;
 
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The keys a map of the topology file may hold, each with its value kind and what it does:
- * a table instead of a page of if-statements, so every key the router section knows is
- * listed once with its effect.
+ * The keys a map of configuration may hold, each with its value kind and what it does: a
+ * table instead of a page of if-statements, so every key a section knows is listed once with
+ * its effect — and the same table is that section's part of the topology's JSON Schema
+ * ({@link #jsonSchema}).
  *
  * <p>{@link #read} reports unknown keys, wrong value types and values an {@link Effect}
  * refuses (an {@link IllegalArgumentException} from an options setter), each at its path.
@@ -17,58 +19,47 @@ import java.util.Map;
  *
  * @param <T> what the effects write into (e.g. the router options being built)
  */
-public final class Schema<T> {
-
-  /** How a value is read. */
-  public enum Kind {
-    BOOL,
-    INT,
-    LONG,
-    NUMBER,
-    STRING,
-    STRINGS,
-    INTEGERS
-  }
+public final class KeyTable<T> {
 
   /** What a value does to the target; may throw {@link IllegalArgumentException} naming the bad value. */
   @FunctionalInterface
   public interface Effect<T> {
-    void apply(T target, Object value, Node at);
+    void apply(T target, Object value, ConfigValue at);
   }
 
-  private record Entry<T>(Kind kind, Effect<T> effect, Schema<T> section, String noEffect) {}
+  private record Entry<T>(ValueKind kind, Effect<T> effect, KeyTable<T> section, String noEffect) {}
 
   private final Map<String, Entry<T>> entries = new LinkedHashMap<>();
 
-  public static <T> Schema<T> of() {
-    return new Schema<>();
+  public static <T> KeyTable<T> of() {
+    return new KeyTable<>();
   }
 
   /** A value with an effect. */
-  public Schema<T> value(String key, Kind kind, Effect<T> effect) {
+  public KeyTable<T> value(String key, ValueKind kind, Effect<T> effect) {
     entries.put(key, new Entry<>(kind, effect, null, null));
     return this;
   }
 
   /** A value that is checked for its type and otherwise only recorded. */
-  public Schema<T> value(String key, Kind kind) {
+  public KeyTable<T> value(String key, ValueKind kind) {
     return value(key, kind, null);
   }
 
   /** A value accepted with the warning "accepted, no effect: {@code why}". */
-  public Schema<T> noEffect(String key, Kind kind, String why) {
+  public KeyTable<T> noEffect(String key, ValueKind kind, String why) {
     entries.put(key, new Entry<>(kind, null, null, why));
     return this;
   }
 
   /** A nested map. */
-  public Schema<T> section(String key, Schema<T> section) {
+  public KeyTable<T> section(String key, KeyTable<T> section) {
     entries.put(key, new Entry<>(null, null, section, null));
     return this;
   }
 
   /** A nested map whose keys are checked but change nothing: one warning for the whole section. */
-  public Schema<T> noEffectSection(String key, Schema<T> section, String why) {
+  public KeyTable<T> noEffectSection(String key, KeyTable<T> section, String why) {
     entries.put(key, new Entry<>(null, null, section, why));
     return this;
   }
@@ -77,27 +68,43 @@ public final class Schema<T> {
     return new ArrayList<>(entries.keySet());
   }
 
-  /** Checks {@code node} (a map) against this schema and applies the effects to {@code target}. */
-  public void read(Node node, T target) {
-    if (!node.expectMap()) {
+  /**
+   * This table as a JSON Schema: a map of its keys (with their kinds, nested sections, and the
+   * no-effect reason as the description), any other key but {@code x-} ones refused.
+   */
+  public JsonObject jsonSchema() {
+    Map<String, JsonObject> properties = new LinkedHashMap<>();
+    entries.forEach((key, e) -> {
+      JsonObject schema = e.section != null ? e.section.jsonSchema() : e.kind.jsonSchema();
+      if (e.noEffect != null) {
+        schema.put("description", "accepted, no effect: " + e.noEffect);
+      }
+      properties.put(key, schema);
+    });
+    return JsonSchemas.map(properties, true);
+  }
+
+  /** Checks {@code section} (a map) against this table and applies the effects to {@code target}. */
+  public void read(ConfigValue section, T target) {
+    if (!section.expectMap()) {
       return;
     }
-    node.checkKeys(entries.keySet());
-    for (String key : node.keys()) {
+    section.checkKeys(entries.keySet());
+    for (String key : section.keys()) {
       Entry<T> e = entries.get(key);
-      Node child = node.child(key);
+      ConfigValue child = section.child(key);
       if (e == null || !child.isPresent()) {
         continue;
       }
       if (e.section != null) {
-        int before = node.problems().problems().size();
+        int before = section.problems().count();
         e.section.read(child, target);
-        if (e.noEffect != null && node.problems().problems().size() == before) {
+        if (e.noEffect != null && section.problems().count() == before) {
           child.warn("accepted, no effect: " + e.noEffect);
         }
         continue;
       }
-      Object value = readValue(child, e.kind);
+      Object value = child.read(e.kind);
       if (value == null) {
         continue;
       }
@@ -112,18 +119,6 @@ public final class Schema<T> {
         }
       }
     }
-  }
-
-  private static Object readValue(Node n, Kind kind) {
-    return switch (kind) {
-      case BOOL -> n.bool();
-      case INT -> n.integer();
-      case LONG -> n.longValue();
-      case NUMBER -> n.number();
-      case STRING -> n.string();
-      case STRINGS -> n.strings();
-      case INTEGERS -> n.integers();
-    };
   }
 
   /** Options setters name their key ("batch_size must be ..."); the path already does. */
