@@ -1,10 +1,10 @@
 package dev.tierbus.topology.impl;
 
 import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.UnknownParameters;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
-import dev.tierbus.config.UnknownParameters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tierbus.trading.recorder;
 
-import dev.tierbus.event.EventType;
 import dev.tierbus.config.ParamReader;
+import dev.tierbus.event.EventType;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumSet;
