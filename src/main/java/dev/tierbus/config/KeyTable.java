@@ -1,5 +1,6 @@
 package dev.tierbus.config;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +28,15 @@ public final class KeyTable<T> {
     void apply(T target, Object value, ConfigValue at);
   }
 
-  private record Entry<T>(ValueKind kind, Effect<T> effect, KeyTable<T> section, String noEffect) {}
+  private record Entry<T>(ValueKind kind, Effect<T> effect, KeyTable<T> section, String noEffect, boolean list) {
+
+    Entry(ValueKind kind, Effect<T> effect, KeyTable<T> section, String noEffect) {
+      this(kind, effect, section, noEffect, false);
+    }
+  }
 
   private final Map<String, Entry<T>> entries = new LinkedHashMap<>();
+  private final Map<String, List<String>> examples = new LinkedHashMap<>();
 
   public static <T> KeyTable<T> of() {
     return new KeyTable<>();
@@ -64,6 +71,21 @@ public final class KeyTable<T> {
     return this;
   }
 
+  /** A list of maps, each read as {@code element}. */
+  public KeyTable<T> list(String key, KeyTable<T> element) {
+    entries.put(key, new Entry<>(null, null, element, null, true));
+    return this;
+  }
+
+  /**
+   * The usual values of {@code key}, for an editor to offer; any other value is still up to the
+   * reader (names are read case-insensitively, so they are no enum).
+   */
+  public KeyTable<T> examples(String key, List<String> values) {
+    examples.put(key, List.copyOf(values));
+    return this;
+  }
+
   public List<String> keys() {
     return new ArrayList<>(entries.keySet());
   }
@@ -75,7 +97,11 @@ public final class KeyTable<T> {
   public JsonObject jsonSchema() {
     Map<String, JsonObject> properties = new LinkedHashMap<>();
     entries.forEach((key, e) -> {
-      JsonObject schema = e.section != null ? e.section.jsonSchema() : e.kind.jsonSchema();
+      JsonObject schema = e.list ? JsonSchemas.listOf(e.section.jsonSchema())
+          : e.section != null ? e.section.jsonSchema() : e.kind.jsonSchema();
+      if (examples.containsKey(key)) {
+        schema.put("examples", new JsonArray(new ArrayList<>(examples.get(key))));
+      }
       if (e.noEffect != null) {
         schema.put("description", "accepted, no effect: " + e.noEffect);
       }
@@ -94,6 +120,12 @@ public final class KeyTable<T> {
       Entry<T> e = entries.get(key);
       ConfigValue child = section.child(key);
       if (e == null || !child.isPresent()) {
+        continue;
+      }
+      if (e.list) {
+        for (ConfigValue element : child.list("a list of maps")) {
+          e.section.read(element, target);
+        }
         continue;
       }
       if (e.section != null) {

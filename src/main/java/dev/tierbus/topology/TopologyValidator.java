@@ -3,10 +3,11 @@ package dev.tierbus.topology;
 import dev.tierbus.config.ConfigValue;
 import dev.tierbus.config.Problem;
 import dev.tierbus.config.Problems;
+import dev.tierbus.config.StructureCheck;
+import dev.tierbus.config.UnknownParameters;
 import dev.tierbus.config.ValueText;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
-import dev.tierbus.config.UnknownParameters;
 import dev.tierbus.topology.impl.ContainerDraft;
 import dev.tierbus.topology.impl.ContainerEntries;
 import dev.tierbus.topology.impl.CrossChecks;
@@ -40,6 +41,13 @@ import java.util.Objects;
  * {@code internal_communication}, {@code optimization}, {@code description}; any other key is
  * a type-specific parameter, merged into params, and refused (with a "did you mean") when the
  * type declares its parameters and it is not one of them.
+ *
+ * <p>Two passes. The structural one checks the file against its JSON Schema
+ * ({@link TopologySchema}, with vertx-json-schema: every error with its place); the semantic one
+ * reads every section and entry with {@link dev.tierbus.config}'s reader and checks what needs
+ * the whole file. Where the semantic pass has a problem at a structural error's key path (or
+ * above or below it), its message is the one reported: the reader's words, with a "did you
+ * mean"; a structural error it has nothing to say about is reported in the schema's words.
  *
  * <p>Pure: no I/O, no Vert.x; safe to call from any thread.
  */
@@ -91,6 +99,8 @@ public final class TopologyValidator {
   /** Checks {@code file} (the parsed YAML) and returns the topology or every problem. */
   public Result check(JsonObject file) {
     Objects.requireNonNull(file, "file");
+    // the structural pass first; its errors join the semantic pass's problems at the end
+    List<Problem> structure = TopologySchema.check(registry).check(file);
     Problems problems = new Problems();
     ConfigValue root = ConfigValue.root(file, problems);
     ContainerEntries entries = new ContainerEntries(registry);
@@ -141,6 +151,9 @@ public final class TopologyValidator {
       deployment = DeploymentSection.read(root.child("deployment"));
     }
     CrossChecks.run(roots, router, deployment, problems);
+    for (Problem p : StructureCheck.notCoveredBy(structure, problems.problems())) {
+      problems.add(p.path(), p.message());
+    }
     if (roots.isEmpty() && problems.isEmpty()) {
       problems.warn("", "the topology declares no containers");
     }

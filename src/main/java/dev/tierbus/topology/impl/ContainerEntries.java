@@ -1,19 +1,25 @@
 package dev.tierbus.topology.impl;
 
 import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.JsonSchemas;
 import dev.tierbus.config.KeyTable;
+import dev.tierbus.config.UnknownParameters;
 import dev.tierbus.config.ValueKind;
 import dev.tierbus.config.ValueText;
+import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.container.Threading;
-import dev.tierbus.config.UnknownParameters;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Reads container entries (top-level, in {@code containers}, and in {@code sub_containers}).
@@ -34,6 +40,9 @@ public final class ContainerEntries {
       .value("external_latency_target_ms", ValueKind.NUMBER)
       .value("batch_internal_events", ValueKind.BOOL)
       .value("cache_external_subscriptions", ValueKind.BOOL);
+
+  private static final String NO_OPTIMIZATION = "internal events are direct calls and local-bus messages;"
+      + " external subscriptions are compiled once";
 
   private final ContainerRegistry registry;
   private final TypeChecks typeChecks;
@@ -113,6 +122,72 @@ public final class ContainerEntries {
         external.subscriptions(), internalEvents, threading, children);
   }
 
+  /**
+   * The JSON Schema of a container entry: its structural keys, and for each registered type
+   * the parameters it declares (at the entry and under {@code params}) with the kinds it knows;
+   * any other key of an entry of a type that declares its parameters is refused, as the
+   * validator refuses it. An entry of a type that declares none, or of an unknown type, takes
+   * any key (the validator says the rest).
+   *
+   * @param entryRef the reference to this schema, for {@code sub_containers}
+   */
+  public static JsonObject jsonSchema(ContainerRegistry registry, String entryRef) {
+    List<String> types = List.copyOf(registry.types());
+    Map<String, Object> structural = new LinkedHashMap<>();
+    structural.put("container_type", new JsonObject().put("type", "string").put("enum", new JsonArray(types)));
+    structural.put("container_id", ValueKind.STRING.jsonSchema());
+    structural.put("params", ValueKind.MAP.jsonSchema());
+    structural.put("external_events", ExternalEvents.jsonSchema());
+    structural.put("internal_events", ValueKind.MAP.jsonSchema());
+    structural.put("sub_containers", JsonSchemas.listOf(new JsonObject().put("$ref", entryRef)));
+    structural.put("threading", ValueKind.STRING.jsonSchema().put("examples", new JsonArray().add("worker").add("event_loop")));
+    structural.put("internal_communication", ValueKind.STRING.jsonSchema().put("examples", new JsonArray().add("direct_bus")));
+    structural.put("optimization", OPTIMIZATION.jsonSchema().put("description", "accepted, no effect: " + NO_OPTIMIZATION));
+    structural.put("description", ValueKind.STRING.jsonSchema());
+    if (!structural.keySet().equals(Set.copyOf(STRUCTURAL_KEYS))) {
+      throw new IllegalStateException("the schema of a container entry does not list " + STRUCTURAL_KEYS);
+    }
+    JsonArray byType = new JsonArray();
+    for (String type : types) {
+      JsonObject parameters = parametersOf(registry.factory(type));
+      if (parameters != null) {
+        byType.add(new JsonObject()
+            .put("if", new JsonObject()
+                .put("required", new JsonArray().add("container_type"))
+                .put("properties", new JsonObject().put("container_type", new JsonObject().put("const", type))))
+            .put("then", parameters));
+      }
+    }
+    JsonObject entry = JsonSchemas.annotations(new JsonObject()
+        .put("type", "object")
+        .put("required", new JsonArray().add("container_type"))
+        .put("properties", new JsonObject(structural)));
+    return byType.isEmpty() ? entry : entry.put("allOf", byType);
+  }
+
+  /**
+   * What an entry of the type made by {@code factory} may hold: the structural keys (checked
+   * above), its parameters at the entry and in {@code params}, nothing else; null when the type
+   * does not declare its parameters.
+   */
+  private static JsonObject parametersOf(ContainerFactory factory) {
+    Map<String, JsonObject> parameters;
+    try {
+      parameters = factory.parameters().isPresent() ? new TreeMap<>(factory.parameterSchemas()) : null;
+    } catch (RuntimeException e) {
+      parameters = null; // reported with the entries of the type, when its parameters are checked
+    }
+    if (parameters == null) {
+      return null;
+    }
+    // each key closes its own map: a wrong parameter never makes the others count as unknown
+    Map<String, Object> properties = new LinkedHashMap<>();
+    STRUCTURAL_KEYS.forEach(key -> properties.put(key, new JsonObject()));
+    properties.putAll(parameters);
+    properties.put("params", JsonSchemas.map(parameters, true));
+    return JsonSchemas.close(new JsonObject().put("properties", new JsonObject(properties)));
+  }
+
   /** The key of {@code entry} that is a near miss of {@code container_type}, if any. */
   public static Optional<String> misspelledType(ConfigValue entry) {
     for (String key : entry.keys()) {
@@ -152,8 +227,7 @@ public final class ContainerEntries {
     int before = at.problems().count();
     OPTIMIZATION.read(at, null);
     if (at.problems().count() == before) {
-      at.warn("accepted, no effect: internal events are direct calls and local-bus messages;"
-          + " external subscriptions are compiled once");
+      at.warn("accepted, no effect: " + NO_OPTIMIZATION);
     }
   }
 

@@ -1,6 +1,11 @@
 package dev.tierbus.topology.impl;
 
+import static dev.tierbus.config.ValueKind.INT;
+import static dev.tierbus.config.ValueKind.STRING;
+import static dev.tierbus.config.ValueKind.STRINGS;
+
 import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.KeyTable;
 import dev.tierbus.config.ValueText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,10 +22,20 @@ import java.util.Map;
  */
 public final class DeploymentSection {
 
-  static final List<String> KEYS = List.of("mode", "nodes", "worker_pool_size");
-  static final List<String> NODE_KEYS = List.of("name", "containers");
   public static final String SINGLE_PROCESS = "single_process";
   public static final String DISTRIBUTED = "distributed";
+
+  /** The keys of the section and of one of its nodes, with their kinds: read below, and the schema. */
+  private static final KeyTable<Void> NODE = KeyTable.<Void>of()
+      .value("name", STRING)
+      .value("containers", STRINGS);
+  private static final KeyTable<Void> SECTION = KeyTable.<Void>of()
+      .value("mode", STRING).examples("mode", List.of(SINGLE_PROCESS, DISTRIBUTED))
+      .list("nodes", NODE)
+      .value("worker_pool_size", INT);
+
+  static final List<String> KEYS = SECTION.keys();
+  static final List<String> NODE_KEYS = NODE.keys();
 
   /** One container id named by a node, and where. */
   public record Assignment(String node, String containerId, String path) {}
@@ -29,6 +44,11 @@ public final class DeploymentSection {
   public record Result(JsonObject json, Map<String, List<String>> nodes, List<Assignment> assignments) {}
 
   private DeploymentSection() {}
+
+  /** The JSON Schema of {@code deployment}. */
+  public static JsonObject jsonSchema() {
+    return SECTION.jsonSchema();
+  }
 
   public static Result read(ConfigValue section) {
     String mode = SINGLE_PROCESS;

@@ -1,6 +1,11 @@
 package dev.tierbus.topology.impl;
 
+import static dev.tierbus.config.ValueKind.STRING;
+import static dev.tierbus.config.ValueKind.STRINGS;
+import static dev.tierbus.config.ValueKind.STRING_OR_STRINGS;
+
 import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.KeyTable;
 import dev.tierbus.config.ValueText;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tier;
@@ -8,6 +13,7 @@ import dev.tierbus.router.Filter;
 import dev.tierbus.router.Publication;
 import dev.tierbus.router.Scope;
 import dev.tierbus.router.Subscription;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -15,19 +21,40 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Reads a container's {@code external_events}: what it publishes and what it subscribes to. */
 public final class ExternalEvents {
 
-  static final List<String> KEYS = List.of("publishes", "subscribes");
-  static final List<String> PUBLICATION_KEYS = List.of("events", "tier", "scope", "qos");
-  static final List<String> SUBSCRIPTION_KEYS = List.of("source", "events", "tier", "filters");
-  static final List<String> FILTER_KEYS = List.of("symbols", "types", "timeframe", "regime");
   static final List<String> QOS = List.of("best_effort", "guaranteed");
+  static final List<String> EVENT_TYPE_NAMES = Arrays.stream(EventType.values()).map(Enum::name).toList();
+  static final List<String> TIER_NAMES = Arrays.stream(Tier.values()).map(Tier::configName).toList();
 
-  private static final String KNOWN_TYPES =
-      Arrays.stream(EventType.values()).map(Enum::name).collect(Collectors.joining(", "));
+  private static final String KNOWN_TYPES = String.join(", ", EVENT_TYPE_NAMES);
+
+  /** The keys of a publication, a subscription and its filters, with their kinds: read below, and the schema. */
+  private static final KeyTable<Void> PUBLICATION = KeyTable.<Void>of()
+      .value("events", STRINGS).examples("events", EVENT_TYPE_NAMES)
+      .value("tier", STRING).examples("tier", TIER_NAMES)
+      .value("scope", STRING).examples("scope", Arrays.stream(Scope.values()).map(Enum::name).toList())
+      .value("qos", STRING).examples("qos", QOS);
+  private static final KeyTable<Void> FILTERS = KeyTable.<Void>of()
+      .value("symbols", STRING_OR_STRINGS)
+      .value("types", STRING_OR_STRINGS)
+      .value("timeframe", STRING_OR_STRINGS)
+      .value("regime", STRING_OR_STRINGS);
+  private static final KeyTable<Void> SUBSCRIPTION = KeyTable.<Void>of()
+      .value("source", STRING)
+      .value("events", STRINGS).examples("events", EVENT_TYPE_NAMES)
+      .value("tier", STRING).examples("tier", TIER_NAMES)
+      .section("filters", FILTERS);
+  private static final KeyTable<Void> SECTION = KeyTable.<Void>of()
+      .list("publishes", PUBLICATION)
+      .list("subscribes", SUBSCRIPTION);
+
+  static final List<String> KEYS = SECTION.keys();
+  static final List<String> PUBLICATION_KEYS = PUBLICATION.keys();
+  static final List<String> SUBSCRIPTION_KEYS = SUBSCRIPTION.keys();
+  static final List<String> FILTER_KEYS = FILTERS.keys();
 
   /** One {@code publishes} entry and where it is. */
   public record DeclaredPublication(String path, Publication publication) {}
@@ -39,6 +66,11 @@ public final class ExternalEvents {
   public record Declared(List<DeclaredPublication> publications, List<DeclaredSubscription> subscriptions) {}
 
   private ExternalEvents() {}
+
+  /** The JSON Schema of {@code external_events}. */
+  public static JsonObject jsonSchema() {
+    return SECTION.jsonSchema();
+  }
 
   /** Reads {@code external_events} of the container {@code subscriberId}. */
   public static Declared read(ConfigValue at, String subscriberId) {

@@ -1,6 +1,15 @@
 package dev.tierbus.topology.impl;
 
+import static dev.tierbus.config.ValueKind.BOOL;
+import static dev.tierbus.config.ValueKind.INT;
+import static dev.tierbus.config.ValueKind.LIST;
+import static dev.tierbus.config.ValueKind.LONG;
+import static dev.tierbus.config.ValueKind.STRING;
+import static dev.tierbus.config.ValueKind.STRINGS;
+import static dev.tierbus.config.ValueKind.STRING_OR_STRINGS;
+
 import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.KeyTable;
 import dev.tierbus.event.EventType;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -36,13 +45,40 @@ import java.util.List;
  */
 public final class HttpSection {
 
-  public static final List<String> KEYS =
-      List.of("enabled", "port", "host", "token", "auth_reads", "cors", "instances", "api_publishers",
-          "idempotency_window_ms", "idempotency_max_keys", "websocket");
-  public static final List<String> WEBSOCKET_KEYS = List.of("ping_interval_ms", "max_pending_frames", "max_clients",
-      "auth_timeout_ms", "max_unauthenticated", "max_subscriptions", "max_frame_bytes", "history_size", "history_events");
+  /** The keys of the section and of its websocket block, with their kinds: read below, and the schema. */
+  private static final KeyTable<Void> WEBSOCKET = KeyTable.<Void>of()
+      .value("ping_interval_ms", INT)
+      .value("max_pending_frames", INT)
+      .value("max_clients", INT)
+      .value("auth_timeout_ms", INT)
+      .value("max_unauthenticated", INT)
+      .value("max_subscriptions", INT)
+      .value("max_frame_bytes", INT)
+      .value("history_size", INT)
+      // a list of names; each is checked below (a null one is skipped)
+      .value("history_events", LIST).examples("history_events", List.of("SIGNAL", "ORDER", "FILL", "PORTFOLIO_UPDATE"));
+  private static final KeyTable<Void> SECTION = KeyTable.<Void>of()
+      .value("enabled", BOOL)
+      .value("port", INT)
+      .value("host", STRING)
+      .value("token", STRING)
+      .value("auth_reads", BOOL)
+      .value("cors", STRING_OR_STRINGS)
+      .value("instances", INT)
+      .value("api_publishers", STRINGS)
+      .value("idempotency_window_ms", LONG)
+      .value("idempotency_max_keys", INT)
+      .section("websocket", WEBSOCKET);
+
+  public static final List<String> KEYS = SECTION.keys();
+  public static final List<String> WEBSOCKET_KEYS = WEBSOCKET.keys();
 
   private HttpSection() {}
+
+  /** The JSON Schema of {@code http}. */
+  public static JsonObject jsonSchema() {
+    return SECTION.jsonSchema();
+  }
 
   /** The section (a copy), or an empty map after reporting what is wrong. */
   public static JsonObject read(ConfigValue section) {

@@ -35,6 +35,11 @@ public final class JournalSection {
 
   private JournalSection() {}
 
+  /** The JSON Schema of {@code journal}. */
+  public static JsonObject jsonSchema() {
+    return SECTION.jsonSchema();
+  }
+
   /**
    * Checks {@code section} ({@code journal}, may be absent); returns the section as written
    * (for {@link JournalOptions#fromJson}), or an empty object when absent or bad.

@@ -13,6 +13,7 @@ import dev.tierbus.config.KeyTable;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tier;
 import dev.tierbus.router.RouterOptions;
+import io.vertx.core.json.JsonObject;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -182,6 +183,11 @@ public final class RouterSection {
       .section("global_settings", GLOBAL_SETTINGS);
 
   private RouterSection() {}
+
+  /** The JSON Schema of {@code event_router}. */
+  public static JsonObject jsonSchema() {
+    return SECTION.jsonSchema();
+  }
 
   /** Reads {@code section} ({@code event_router}, may be absent) into a new {@link Build}. */
   public static Build read(ConfigValue section) {
