@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A value of configuration with its key path: typed reads that report a wrong type as a
@@ -191,6 +192,24 @@ public final class ConfigValue {
       return null;
     }
     return s;
+  }
+
+  /**
+   * This string parsed by {@code parse}, or null: absent, not a string, or refused by
+   * {@code parse}, whose {@link IllegalArgumentException} message is the problem (a name read
+   * with an enum's {@code fromName}, which names what it expected).
+   */
+  public <T> T parsed(Function<String, T> parse) {
+    String text = string();
+    if (text == null) {
+      return null;
+    }
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      problem(e.getMessage());
+      return null;
+    }
   }
 
   public Boolean bool() {

@@ -208,17 +208,9 @@ public final class ContainerEntries {
   }
 
   private static Threading threading(ConfigValue at) {
-    String name = at.string();
-    if (name == null) {
-      return null;
-    }
-    try {
-      return Threading.fromName(name);
-    } catch (IllegalArgumentException e) {
-      at.problem(e.getMessage());
-      return null;
-    }
+    return at.parsed(Threading::fromName);
   }
+
 
   private static void optimization(ConfigValue at) {
     if (!at.isPresent()) {

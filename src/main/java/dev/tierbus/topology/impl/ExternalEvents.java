@@ -102,17 +102,9 @@ public final class ExternalEvents {
     boolean ok = entry.checkKeys(PUBLICATION_KEYS);
     Set<EventType> events = events(entry.child("events"));
     Tier tier = tier(entry.child("tier"));
-    Scope scope = null;
     ConfigValue scopeAt = entry.child("scope");
-    String scopeName = scopeAt.string();
-    if (scopeName != null) {
-      try {
-        scope = Scope.fromName(scopeName);
-      } catch (IllegalArgumentException e) {
-        scopeAt.problem(e.getMessage());
-        ok = false;
-      }
-    } else if (scopeAt.isPresent()) {
+    Scope scope = scopeAt.parsed(Scope::fromName);
+    if (scope == null && scopeAt.isPresent()) {
       ok = false;
     }
     ConfigValue qosAt = entry.child("qos");
@@ -221,15 +213,7 @@ public final class ExternalEvents {
 
   /** A tier name, or null (absent, or reported). */
   static Tier tier(ConfigValue at) {
-    String name = at.string();
-    if (name == null) {
-      return null;
-    }
-    try {
-      return Tier.fromName(name);
-    } catch (IllegalArgumentException e) {
-      at.problem(e.getMessage());
-      return null;
-    }
+    return at.parsed(Tier::fromName);
   }
+
 }
