@@ -1,20 +1,20 @@
 package dev.tierbus.backtest;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.journal.JournalOptions;
-import dev.tierbus.topology.Problem;
 import dev.tierbus.topology.Topology;
 import dev.tierbus.topology.TopologyException;
 import dev.tierbus.topology.TopologyRuntime;
 import dev.tierbus.topology.TopologyValidator;
 import dev.tierbus.trading.TradingContainers;
-import dev.tierbus.trading.risk.RiskContainer;
 import dev.tierbus.trading.analysis.AnalysisContainer;
 import dev.tierbus.trading.analysis.AnalysisResult;
 import dev.tierbus.trading.data.MarketDataContainer;
 import dev.tierbus.trading.data.ReplaySummary;
 import dev.tierbus.trading.report.ReportWriter;
+import dev.tierbus.trading.risk.RiskContainer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;

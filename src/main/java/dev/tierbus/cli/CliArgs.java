@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The parsed command line: a command and its options, or the reason it could not be parsed.
  *
- * @param command {@code run}, {@code validate} or {@code backtest}; null with {@code help} or
+ * @param command {@code run}, {@code validate}, {@code backtest} or {@code schema}; null with {@code help} or
  *     {@code error}
  * @param topology the topology file
  * @param data {@code backtest --data} files (empty: the topology's own)
@@ -23,6 +23,7 @@ record CliArgs(String command, String topology, List<String> data, String out, b
   static final String RUN = "run";
   static final String VALIDATE = "validate";
   static final String BACKTEST = "backtest";
+  static final String SCHEMA = "schema";
 
   static CliArgs parse(String[] args) {
     String command = null;
@@ -66,7 +67,7 @@ record CliArgs(String command, String topology, List<String> data, String out, b
           if (a.startsWith("-")) {
             return error("unknown option '" + a + "'");
           } else if (command == null) {
-            if (!a.equals(RUN) && !a.equals(VALIDATE) && !a.equals(BACKTEST)) {
+            if (!a.equals(RUN) && !a.equals(VALIDATE) && !a.equals(BACKTEST) && !a.equals(SCHEMA)) {
               return error("unknown command '" + a + "'");
             }
             command = a;
@@ -77,7 +78,7 @@ record CliArgs(String command, String topology, List<String> data, String out, b
       }
     }
     if (command == null) {
-      return error(args.length == 0 ? "no command given" : "no command given (run, backtest or validate)");
+      return error(args.length == 0 ? "no command given" : "no command given (run, backtest, validate or schema)");
     }
     if (!command.equals(BACKTEST) && (!data.isEmpty() || out != null)) {
       return error((data.isEmpty() ? "--out" : "--data") + " is an option of backtest only");

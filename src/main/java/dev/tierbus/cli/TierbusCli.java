@@ -4,7 +4,7 @@ import dev.tierbus.container.ContainerRegistry;
 import java.io.PrintStream;
 
 /**
- * The command line: {@code java -jar tierbus.jar run|backtest|validate [--topology FILE]}.
+ * The command line: {@code java -jar tierbus.jar run|backtest|validate|schema [--topology FILE]}.
  *
  * <p>Exit status: 0 ok; 1 deployment (or another unexpected) failure; 2 bad arguments or a
  * bad topology file, every problem printed to stderr as {@code path: message}. A running
@@ -28,6 +28,8 @@ public final class TierbusCli {
       "             and report.html",
       "  validate   check the topology file and print 'ok' or every problem as 'path: message';",
       "             deploys nothing",
+      "  schema     print the JSON Schema of the topology file (for an editor to complete and",
+      "             check it; the repository keeps it as schema/topology.schema.json)",
       "",
       "Options:",
       "  -t, --topology FILE   the topology file (default: verticles.yaml in the working directory)",
@@ -77,6 +79,7 @@ public final class TierbusCli {
       case CliArgs.VALIDATE -> ValidateCommand.run(parsed.topology(), registry, out, err);
       case CliArgs.RUN -> new RunCommand(registry, err, installShutdownHook).httpPort(parsed.httpPort())
           .run(parsed.topology());
+      case CliArgs.SCHEMA -> SchemaCommand.run(registry, out);
       case CliArgs.BACKTEST -> new BacktestCommand(registry, out, err).run(parsed.topology(), parsed.data(), parsed.out());
       default -> throw new IllegalStateException("unhandled command " + parsed.command());
     };

@@ -1,7 +1,7 @@
 package dev.tierbus.cli;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.container.ContainerRegistry;
-import dev.tierbus.topology.Problem;
 import dev.tierbus.topology.Topology;
 import dev.tierbus.topology.TopologyException;
 import dev.tierbus.topology.TopologyLoader;

@@ -1,8 +1,11 @@
 package dev.tierbus.container;
 
+import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Makes containers of one {@code container_type}.
@@ -47,6 +50,18 @@ public interface ContainerFactory {
    */
   default Optional<Set<String>> parameters() {
     return Optional.empty();
+  }
+
+  /**
+   * The JSON Schema (draft 2020-12) of each of {@link #parameters()}: this type's part of the
+   * topology's schema, with which an editor completes and checks the type's entries. The
+   * default gives each declared parameter with no constraint on its value; a type that knows
+   * its parameters' kinds gives them. Empty when the type does not declare its parameters.
+   */
+  default Map<String, JsonObject> parameterSchemas() {
+    Map<String, JsonObject> out = new TreeMap<>();
+    parameters().ifPresent(p -> p.forEach(key -> out.put(key, new JsonObject())));
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.tierbus.topology;
 
+import dev.tierbus.config.Problem;
 import java.util.List;
 
 /**

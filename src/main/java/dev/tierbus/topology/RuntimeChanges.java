@@ -1,14 +1,15 @@
 package dev.tierbus.topology;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.container.Container;
-import dev.tierbus.container.ContainerDeployer;
 import dev.tierbus.container.ContainerDeployer.ContainerDeployment;
+import dev.tierbus.container.ContainerDeployer;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
 import dev.tierbus.router.RouteHold;
 import dev.tierbus.topology.ContainerChangeException.Reason;
-import dev.tierbus.topology.impl.SourceEdits;
 import dev.tierbus.topology.impl.SourceEdits.Location;
+import dev.tierbus.topology.impl.SourceEdits;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,16 +1,19 @@
 package dev.tierbus.topology;
 
+import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.Problem;
+import dev.tierbus.config.Problems;
+import dev.tierbus.config.StructureCheck;
+import dev.tierbus.config.UnknownParameters;
+import dev.tierbus.config.ValueText;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
-import dev.tierbus.container.UnknownParameters;
 import dev.tierbus.topology.impl.ContainerDraft;
 import dev.tierbus.topology.impl.ContainerEntries;
 import dev.tierbus.topology.impl.CrossChecks;
 import dev.tierbus.topology.impl.DeploymentSection;
 import dev.tierbus.topology.impl.HttpSection;
 import dev.tierbus.topology.impl.JournalSection;
-import dev.tierbus.topology.impl.Node;
-import dev.tierbus.topology.impl.Problems;
 import dev.tierbus.topology.impl.RouterSection;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -38,6 +41,13 @@ import java.util.Objects;
  * {@code internal_communication}, {@code optimization}, {@code description}; any other key is
  * a type-specific parameter, merged into params, and refused (with a "did you mean") when the
  * type declares its parameters and it is not one of them.
+ *
+ * <p>Two passes. The structural one checks the file against its JSON Schema
+ * ({@link TopologySchema}, with vertx-json-schema: every error with its place); the semantic one
+ * reads every section and entry with {@link dev.tierbus.config}'s reader and checks what needs
+ * the whole file. Where the semantic pass has a problem at a structural error's key path (or
+ * above or below it), its message is the one reported: the reader's words, with a "did you
+ * mean"; a structural error it has nothing to say about is reported in the schema's words.
  *
  * <p>Pure: no I/O, no Vert.x; safe to call from any thread.
  */
@@ -89,8 +99,10 @@ public final class TopologyValidator {
   /** Checks {@code file} (the parsed YAML) and returns the topology or every problem. */
   public Result check(JsonObject file) {
     Objects.requireNonNull(file, "file");
+    // the structural pass first; its errors join the semantic pass's problems at the end
+    List<Problem> structure = TopologySchema.check(registry).check(file);
     Problems problems = new Problems();
-    Node root = Node.root(file, problems);
+    ConfigValue root = ConfigValue.root(file, problems);
     ContainerEntries entries = new ContainerEntries(registry);
     List<ContainerDraft> roots = new ArrayList<>();
     RouterSection.Build router = null;
@@ -99,34 +111,34 @@ public final class TopologyValidator {
     JsonObject http = new JsonObject();
 
     for (String key : root.keys()) {
-      Node node = root.child(key);
+      ConfigValue section = root.child(key);
       switch (key) {
-        case "event_router" -> router = RouterSection.read(node);
-        case "deployment" -> deployment = DeploymentSection.read(node);
+        case "event_router" -> router = RouterSection.read(section);
+        case "deployment" -> deployment = DeploymentSection.read(section);
         case "containers" -> {
-          for (Node entry : node.list("a list of container entries")) {
+          for (ConfigValue entry : section.list("a list of container entries")) {
             ContainerDraft d = entries.read(entry, null);
             if (d != null) {
               roots.add(d);
             }
           }
         }
-        case "journal" -> journal = JournalSection.read(node);
-        case "http" -> http = HttpSection.read(node);
+        case "journal" -> journal = JournalSection.read(section);
+        case "http" -> http = HttpSection.read(section);
         default -> {
           if (key.startsWith(EXTENSION_PREFIX)) {
             continue;
           }
-          if (node.isMap() && node.child("container_type").isPresent()) {
-            ContainerDraft d = entries.read(node, key);
+          if (section.isMap() && section.child("container_type").isPresent()) {
+            ContainerDraft d = entries.read(section, key);
             if (d != null) {
               roots.add(d);
             }
-          } else if (node.isMap() && ContainerEntries.misspelledType(node).isPresent()) {
-            node.child(ContainerEntries.misspelledType(node).get()).problem("unknown key, did you mean container_type?");
+          } else if (section.isMap() && ContainerEntries.misspelledType(section).isPresent()) {
+            section.child(ContainerEntries.misspelledType(section).get()).problem("unknown key, did you mean container_type?");
           } else {
-            node.problem("expected a container entry (a map with container_type) or one of "
-                + "event_router, deployment, containers, journal, http (or x-... for anchors); got " + Node.describe(node.raw())
+            section.problem("expected a container entry (a map with container_type) or one of "
+                + "event_router, deployment, containers, journal, http (or x-... for anchors); got " + ValueText.kind(section.raw())
                 + UnknownParameters.closest(key, RESERVED_KEYS).map(k -> ", did you mean " + k + "?").orElse(""));
           }
         }
@@ -139,6 +151,9 @@ public final class TopologyValidator {
       deployment = DeploymentSection.read(root.child("deployment"));
     }
     CrossChecks.run(roots, router, deployment, problems);
+    for (Problem p : StructureCheck.notCoveredBy(structure, problems.problems())) {
+      problems.add(p.path(), p.message());
+    }
     if (roots.isEmpty() && problems.isEmpty()) {
       problems.warn("", "the topology declares no containers");
     }

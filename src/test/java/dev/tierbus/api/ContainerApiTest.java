@@ -3,9 +3,9 @@ package dev.tierbus.api;
 import static dev.tierbus.api.ApiTestNode.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerState;
-import dev.tierbus.topology.Problem;
 import dev.tierbus.topology.TopologyValidator;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

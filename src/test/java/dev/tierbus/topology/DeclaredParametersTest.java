@@ -2,6 +2,7 @@ package dev.tierbus.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.ContainerRegistry;

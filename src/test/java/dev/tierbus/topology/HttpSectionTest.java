@@ -2,6 +2,7 @@ package dev.tierbus.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tierbus.config.Problem;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;

@@ -2,6 +2,7 @@ package dev.tierbus.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.journal.JournalOptions;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.Timeout;

@@ -1,10 +1,10 @@
 package dev.tierbus.api.impl;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.event.EventJsonException;
 import dev.tierbus.journal.JournalUnavailableException;
 import dev.tierbus.router.BackPressureException;
 import dev.tierbus.topology.ContainerChangeException;
-import dev.tierbus.topology.Problem;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;

@@ -1,5 +1,6 @@
 package dev.tierbus.event.impl;
 
+import dev.tierbus.config.ValueText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.lang.reflect.Array;
@@ -359,20 +360,9 @@ public final class RecordJson {
   }
 
   private static String show(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof String s) {
-      return "'" + s + "'";
-    }
-    if (v instanceof JsonObject) {
-      return "an object";
-    }
-    if (v instanceof JsonArray) {
-      return "a list";
-    }
-    return String.valueOf(v);
+    return ValueText.literal(v, '\'');
   }
+
 
   private static String describe(Class<?> type) {
     if (type == boolean.class) {

@@ -1,5 +1,6 @@
 package dev.tierbus.topology.impl;
 
+import dev.tierbus.config.Problems;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tier;
 import dev.tierbus.router.Publication;

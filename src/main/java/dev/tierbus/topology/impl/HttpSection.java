@@ -1,5 +1,15 @@
 package dev.tierbus.topology.impl;
 
+import static dev.tierbus.config.ValueKind.BOOL;
+import static dev.tierbus.config.ValueKind.INT;
+import static dev.tierbus.config.ValueKind.LIST;
+import static dev.tierbus.config.ValueKind.LONG;
+import static dev.tierbus.config.ValueKind.STRING;
+import static dev.tierbus.config.ValueKind.STRINGS;
+import static dev.tierbus.config.ValueKind.STRING_OR_STRINGS;
+
+import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.KeyTable;
 import dev.tierbus.event.EventType;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -35,40 +45,67 @@ import java.util.List;
  */
 public final class HttpSection {
 
-  public static final List<String> KEYS =
-      List.of("enabled", "port", "host", "token", "auth_reads", "cors", "instances", "api_publishers",
-          "idempotency_window_ms", "idempotency_max_keys", "websocket");
-  public static final List<String> WEBSOCKET_KEYS = List.of("ping_interval_ms", "max_pending_frames", "max_clients",
-      "auth_timeout_ms", "max_unauthenticated", "max_subscriptions", "max_frame_bytes", "history_size", "history_events");
+  /** The keys of the section and of its websocket block, with their kinds: read below, and the schema. */
+  private static final KeyTable<Void> WEBSOCKET = KeyTable.<Void>of()
+      .value("ping_interval_ms", INT)
+      .value("max_pending_frames", INT)
+      .value("max_clients", INT)
+      .value("auth_timeout_ms", INT)
+      .value("max_unauthenticated", INT)
+      .value("max_subscriptions", INT)
+      .value("max_frame_bytes", INT)
+      .value("history_size", INT)
+      // a list of names; each is checked below (a null one is skipped)
+      .value("history_events", LIST).examples("history_events", List.of("SIGNAL", "ORDER", "FILL", "PORTFOLIO_UPDATE"));
+  private static final KeyTable<Void> SECTION = KeyTable.<Void>of()
+      .value("enabled", BOOL)
+      .value("port", INT)
+      .value("host", STRING)
+      .value("token", STRING)
+      .value("auth_reads", BOOL)
+      .value("cors", STRING_OR_STRINGS)
+      .value("instances", INT)
+      .value("api_publishers", STRINGS)
+      .value("idempotency_window_ms", LONG)
+      .value("idempotency_max_keys", INT)
+      .section("websocket", WEBSOCKET);
+
+  public static final List<String> KEYS = SECTION.keys();
+  public static final List<String> WEBSOCKET_KEYS = WEBSOCKET.keys();
 
   private HttpSection() {}
 
+  /** The JSON Schema of {@code http}. */
+  public static JsonObject jsonSchema() {
+    return SECTION.jsonSchema();
+  }
+
   /** The section (a copy), or an empty map after reporting what is wrong. */
-  public static JsonObject read(Node node) {
-    JsonObject map = node.map();
+  public static JsonObject read(ConfigValue section) {
+    JsonObject map = section.map();
     if (map == null) {
       return new JsonObject();
     }
-    int before = node.problems().problems().size();
-    node.checkKeys(KEYS);
-    node.child("enabled").bool();
-    Integer port = node.child("port").integer();
+    int before = section.problems().count();
+    section.checkKeys(KEYS);
+    section.child("enabled").bool();
+    Integer port = section.child("port").integer();
     if (port != null && (port < 0 || port > 65_535)) {
-      node.child("port").problem("must be in [0, 65535] (0: any free port), was " + port);
+      section.child("port").problem("must be in [0, 65535] (0: any free port), was " + port);
     }
-    Node host = node.child("host");
+    ConfigValue host = section.child("host");
     if (host.isPresent()) {
       host.requiredString();
     }
-    Node token = node.child("token");
+    ConfigValue token = section.child("token");
     if (token.isPresent()) {
       String t = token.requiredString();
       if (t != null && t.length() < 16) {
         token.warn("a token of " + t.length() + " characters is easy to guess; use 16 or more");
       }
     }
-    node.child("auth_reads").bool();
-    Node cors = node.child("cors");
+    section.child("auth_reads").bool();
+    ConfigValue cors = section.child("cors");
     List<String> origins = cors.stringOrStrings();
     if (origins != null) {
       for (String o : origins) {
@@ -77,8 +114,8 @@ public final class HttpSection {
         }
       }
     }
-    atLeast(node.child("instances"), 1);
-    Node publishers = node.child("api_publishers");
+    atLeast(section.child("instances"), 1);
+    ConfigValue publishers = section.child("api_publishers");
     List<String> names = publishers.strings();
     if (names != null) {
       for (String name : names) {
@@ -87,13 +124,13 @@ public final class HttpSection {
         }
       }
     }
-    Node window = node.child("idempotency_window_ms");
+    ConfigValue window = section.child("idempotency_window_ms");
     Long windowMs = window.longValue();
     if (windowMs != null && windowMs < 0) {
       window.problem("must be >= 0 (0: POST /api/events remembers no event id), was " + windowMs);
     }
-    atLeast(node.child("idempotency_max_keys"), 1);
-    Node ws = node.child("websocket");
+    atLeast(section.child("idempotency_max_keys"), 1);
+    ConfigValue ws = section.child("websocket");
     if (ws.isPresent() && ws.expectMap()) {
       ws.checkKeys(WEBSOCKET_KEYS);
       atLeast(ws.child("ping_interval_ms"), 100);
@@ -104,27 +141,27 @@ public final class HttpSection {
       atLeast(ws.child("max_subscriptions"), 1);
       within(ws.child("max_frame_bytes"), 1_024, 16 * 1024 * 1024);
       within(ws.child("history_size"), 0, 10_000);
-      for (Node type : ws.child("history_events").list("a list of event types")) {
+      for (ConfigValue type : ws.child("history_events").list("a list of event types")) {
         String name = type.string();
         if (name != null && !EventType.isKnown(name)) {
           type.problem("unknown event type '" + name + "', expected one of " + List.of(EventType.values()));
         }
       }
     }
-    return node.problems().problems().size() > before ? new JsonObject() : map;
+    return section.problems().count() > before ? new JsonObject() : map;
   }
 
-  private static void within(Node node, int min, int max) {
-    Integer v = node.integer();
+  private static void within(ConfigValue at, int min, int max) {
+    Integer v = at.integer();
     if (v != null && (v < min || v > max)) {
-      node.problem("must be in [" + min + ", " + max + "], was " + v);
+      at.problem("must be in [" + min + ", " + max + "], was " + v);
     }
   }
 
-  private static void atLeast(Node node, int min) {
-    Integer v = node.integer();
+  private static void atLeast(ConfigValue at, int min) {
+    Integer v = at.integer();
     if (v != null && v < min) {
-      node.problem("must be >= " + min + ", was " + v);
+      at.problem("must be >= " + min + ", was " + v);
     }
   }
 }

@@ -1,9 +1,11 @@
 package dev.tierbus.topology.impl;
 
-import static dev.tierbus.topology.impl.Schema.Kind.INT;
-import static dev.tierbus.topology.impl.Schema.Kind.LONG;
-import static dev.tierbus.topology.impl.Schema.Kind.STRING;
+import static dev.tierbus.config.ValueKind.INT;
+import static dev.tierbus.config.ValueKind.LONG;
+import static dev.tierbus.config.ValueKind.STRING;
 
+import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.KeyTable;
 import dev.tierbus.journal.JournalOptions;
 import io.vertx.core.json.JsonObject;
 
@@ -14,7 +16,7 @@ import io.vertx.core.json.JsonObject;
  */
 public final class JournalSection {
 
-  private static final Schema<JournalOptions> SECTION = Schema.<JournalOptions>of()
+  private static final KeyTable<JournalOptions> SECTION = KeyTable.<JournalOptions>of()
       .value("store", STRING, (o, v, at) -> o.setStore(JournalOptions.Store.fromName((String) v)))
       .value("url", STRING, (o, v, at) -> o.setUrl((String) v))
       .value("host", STRING, (o, v, at) -> o.setHost((String) v))
@@ -33,22 +35,27 @@ public final class JournalSection {
 
   private JournalSection() {}
 
+  /** The JSON Schema of {@code journal}. */
+  public static JsonObject jsonSchema() {
+    return SECTION.jsonSchema();
+  }
+
   /**
-   * Checks {@code node} ({@code journal}, may be absent); returns the section as written
+   * Checks {@code section} ({@code journal}, may be absent); returns the section as written
    * (for {@link JournalOptions#fromJson}), or an empty object when absent or bad.
    */
-  public static JsonObject read(Node node) {
-    if (!node.isPresent()) {
+  public static JsonObject read(ConfigValue section) {
+    if (!section.isPresent()) {
       return new JsonObject();
     }
-    int before = node.problems().problems().size();
-    SECTION.read(node, new JournalOptions());
-    if (node.problems().problems().size() > before) {
+    int before = section.problems().count();
+    SECTION.read(section, new JournalOptions());
+    if (section.problems().count() > before) {
       return new JsonObject();
     }
-    JsonObject json = node.map();
+    JsonObject json = section.map();
     if (json.containsKey("url") && json.containsKey("host")) {
-      node.child("host").problem("give either url or host (with port, database, user), not both");
+      section.child("host").problem("give either url or host (with port, database, user), not both");
     }
     return json;
   }

@@ -1,9 +1,10 @@
 package dev.tierbus.topology.impl;
 
+import dev.tierbus.config.ConfigValue;
+import dev.tierbus.config.UnknownParameters;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
-import dev.tierbus.container.UnknownParameters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +37,7 @@ final class TypeChecks {
    *
    * @param fromParamsBlock the keys of the spec's params given in the entry's {@code params} block
    */
-  void check(Node entry, ContainerSpec spec, Set<String> fromParamsBlock) {
+  void check(ConfigValue entry, ContainerSpec spec, Set<String> fromParamsBlock) {
     String type = spec.type();
     ContainerFactory factory = registry.factory(type);
     List<String> found;
@@ -48,13 +49,13 @@ final class TypeChecks {
       entry.problem("checking the parameters of container type '" + type + "' failed: " + e);
       return;
     }
-    int before = entry.problems().problems().size();
+    int before = entry.problems().count();
     Set<String> reported = new HashSet<>();
     for (String p : found == null ? List.<String>of() : found) {
       reported.add(report(entry, p, fromParamsBlock, false));
     }
     checkKeys(entry, spec, declared == null ? Optional.empty() : declared, reported, fromParamsBlock);
-    if (entry.problems().problems().size() > before) {
+    if (entry.problems().count() > before) {
       return;
     }
     List<String> warnings;
@@ -74,7 +75,7 @@ final class TypeChecks {
    * with a suggestion. Undeclared: only a near miss of a structural key is refused, the rest is
    * listed in one warning. Keys the type's own check already reported are left alone.
    */
-  private static void checkKeys(Node entry, ContainerSpec spec, Optional<Set<String>> declared, Set<String> reported,
+  private static void checkKeys(ConfigValue entry, ContainerSpec spec, Optional<Set<String>> declared, Set<String> reported,
       Set<String> fromParamsBlock) {
     List<String> unchecked = new ArrayList<>();
     for (String key : spec.params().fieldNames()) {
@@ -109,7 +110,7 @@ final class TypeChecks {
    *
    * @return the top-level key it is about, or "" when none
    */
-  private static String report(Node entry, String text, Set<String> fromParamsBlock, boolean warning) {
+  private static String report(ConfigValue entry, String text, Set<String> fromParamsBlock, boolean warning) {
     int colon = text.indexOf(": ");
     String key = colon > 0 ? text.substring(0, colon) : "";
     if (key.isEmpty() || key.contains(" ")) {

@@ -1,6 +1,6 @@
 package dev.tierbus.trading.analysis;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 
 /**
  * Parameters of an {@code analysis} container.

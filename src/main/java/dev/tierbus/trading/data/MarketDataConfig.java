@@ -1,6 +1,7 @@
 package dev.tierbus.trading.data;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
+import dev.tierbus.config.ValueText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.DateTimeException;
@@ -73,7 +74,7 @@ public record MarketDataConfig(
         } else if (entry instanceof JsonObject o) {
           json = o;
         } else {
-          r.problem(key, "expected a path or an object with a path, was " + ParamReader.describe(entry));
+          r.problem(key, "expected a path or an object with a path, was " + ValueText.literal(entry));
           continue;
         }
         ParamReader fr = r.child(key, json);

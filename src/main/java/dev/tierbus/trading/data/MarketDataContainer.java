@@ -1,12 +1,12 @@
 package dev.tierbus.trading.data;
 
+import dev.tierbus.config.ParamReader;
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.event.BarOpen;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tick;
-import dev.tierbus.trading.support.ParamReader;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

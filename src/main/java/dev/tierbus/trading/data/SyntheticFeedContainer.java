@@ -1,13 +1,13 @@
 package dev.tierbus.trading.data;
 
+import dev.tierbus.config.ParamReader;
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.event.Bar;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.event.Tick;
-import dev.tierbus.trading.support.ParamReader;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.tierbus.trading.ensemble;
 
+import dev.tierbus.config.ParamReader;
 import dev.tierbus.container.ContainerSpec;
-import dev.tierbus.trading.support.ParamReader;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Arrays;

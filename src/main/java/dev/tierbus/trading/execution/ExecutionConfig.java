@@ -1,6 +1,6 @@
 package dev.tierbus.trading.execution;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 
 /**
  * Parameters of an {@code execution} container (the paper broker).

@@ -1,5 +1,6 @@
 package dev.tierbus.trading.execution;
 
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;
@@ -11,7 +12,6 @@ import dev.tierbus.event.Fill;
 import dev.tierbus.event.Order;
 import dev.tierbus.event.RiskAlert;
 import dev.tierbus.trading.support.PublishFailures;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,7 @@
 package dev.tierbus.trading.indicator;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
+import dev.tierbus.config.ValueText;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public record IndicatorConfig(List<Supplier<Indicator>> indicators) {
       } else if (entry instanceof JsonObject o) {
         json = o;
       } else {
-        r.problem(key, "expected an indicator type or an object with a type, was " + ParamReader.describe(entry));
+        r.problem(key, "expected an indicator type or an object with a type, was " + ValueText.literal(entry));
         continue;
       }
       ParamReader er = r.child(key, json);

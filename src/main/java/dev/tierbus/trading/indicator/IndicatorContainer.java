@@ -1,5 +1,6 @@
 package dev.tierbus.trading.indicator;
 
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;
@@ -7,7 +8,6 @@ import dev.tierbus.event.Bar;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
 import dev.tierbus.trading.support.SeriesMap;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import java.util.concurrent.atomic.LongAdder;

@@ -1,6 +1,6 @@
 package dev.tierbus.trading.indicator;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 import java.util.Set;
 import java.util.function.Supplier;
 

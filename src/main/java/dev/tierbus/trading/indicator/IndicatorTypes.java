@@ -1,6 +1,6 @@
 package dev.tierbus.trading.indicator;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;

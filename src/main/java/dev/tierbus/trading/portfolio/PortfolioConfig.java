@@ -1,6 +1,6 @@
 package dev.tierbus.trading.portfolio;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 
 /**
  * Parameters of a {@code portfolio} container.

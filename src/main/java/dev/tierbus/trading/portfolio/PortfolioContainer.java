@@ -1,5 +1,6 @@
 package dev.tierbus.trading.portfolio;
 
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;
@@ -10,7 +11,6 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Fill;
 import dev.tierbus.event.PortfolioUpdate;
 import dev.tierbus.trading.support.PublishFailures;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package dev.tierbus.trading.printer;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 
 /**
  * Parameters of a {@code printer}.

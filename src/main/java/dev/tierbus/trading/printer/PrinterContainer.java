@@ -1,10 +1,10 @@
 package dev.tierbus.trading.printer;
 
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;
 import dev.tierbus.event.Event;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;

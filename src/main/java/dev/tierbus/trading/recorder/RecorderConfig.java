@@ -1,7 +1,7 @@
 package dev.tierbus.trading.recorder;
 
+import dev.tierbus.config.ParamReader;
 import dev.tierbus.event.EventType;
-import dev.tierbus.trading.support.ParamReader;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumSet;

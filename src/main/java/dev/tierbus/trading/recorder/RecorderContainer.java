@@ -1,5 +1,6 @@
 package dev.tierbus.trading.recorder;
 
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;
@@ -8,7 +9,6 @@ import dev.tierbus.journal.ReliableDelivery;
 import dev.tierbus.router.Filter;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.tierbus.trading.risk;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 import java.util.Set;
 
 /**

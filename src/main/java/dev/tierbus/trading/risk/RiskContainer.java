@@ -1,5 +1,6 @@
 package dev.tierbus.trading.risk;
 
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;
@@ -14,7 +15,6 @@ import dev.tierbus.router.Subscription;
 import dev.tierbus.trading.execution.PaperBroker;
 import dev.tierbus.trading.support.InstanceStamps;
 import dev.tierbus.trading.support.PublishFailures;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

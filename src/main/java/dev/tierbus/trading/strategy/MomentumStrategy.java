@@ -1,11 +1,11 @@
 package dev.tierbus.trading.strategy;
 
+import dev.tierbus.config.ParamReader;
 import dev.tierbus.event.Bar;
 import dev.tierbus.event.Direction;
 import dev.tierbus.event.Signal;
 import dev.tierbus.trading.indicator.RollingWindow;
 import dev.tierbus.trading.support.Decimals;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.SeriesMap;
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,7 @@
 package dev.tierbus.trading.strategy;
 
+import dev.tierbus.config.ParamReader;
+import dev.tierbus.config.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;
@@ -10,9 +12,7 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.IndicatorValue;
 import dev.tierbus.event.Signal;
 import dev.tierbus.router.Scope;
-import dev.tierbus.trading.support.ParamReader;
 import dev.tierbus.trading.support.SeriesMap;
-import dev.tierbus.trading.support.ValidatingFactory;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import java.util.HashMap;

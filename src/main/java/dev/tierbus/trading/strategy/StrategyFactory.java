@@ -1,6 +1,6 @@
 package dev.tierbus.trading.strategy;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 import java.util.Set;
 
 /** Makes a {@link StrategyFunction} of one {@code strategy.type} from its parameters. */

@@ -2,7 +2,7 @@ package dev.tierbus.trading.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tierbus.trading.support.ParamReader;
+import dev.tierbus.config.ParamReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;

@@ -3,9 +3,9 @@ package dev.tierbus.trading.recorder;
 import static dev.tierbus.journal.JournalTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tierbus.config.Problem;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.topology.ContainerChangeException;
-import dev.tierbus.topology.Problem;
 import dev.tierbus.topology.TopologyLoader;
 import dev.tierbus.topology.TopologyRuntime;
 import io.vertx.core.Future;

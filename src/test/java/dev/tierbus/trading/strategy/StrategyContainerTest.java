@@ -5,6 +5,7 @@ import static dev.tierbus.trading.TradingTestSupport.eventually;
 import static dev.tierbus.trading.TradingTestSupport.shutDown;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tierbus.config.ParamReader;
 import dev.tierbus.container.ContainerDeployer;
 import dev.tierbus.container.ContainerRegistry;
 import dev.tierbus.container.ContainerSpec;
@@ -17,7 +18,6 @@ import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
 import dev.tierbus.trading.TradingContainers;
-import dev.tierbus.trading.support.ParamReader;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.junit5.Timeout;

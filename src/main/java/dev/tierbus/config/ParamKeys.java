@@ -1,7 +1,6 @@
-package dev.tierbus.trading.support;
+package dev.tierbus.config;
 
 import dev.tierbus.container.ContainerSpec;
-import dev.tierbus.container.UnknownParameters;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,13 +15,16 @@ import java.util.function.BiConsumer;
 
 /**
  * The keys one {@link ParamReader} knows — read, asked for or declared, and those another mode
- * of the configuration reads — and the report of every other key of its object.
+ * of the configuration reads — with the kind each was read as, and the report of every other
+ * key of its object.
  */
 final class ParamKeys {
 
   private String owner;
   private Collection<String> alsoSuggested = List.of();
   private final Set<String> known = new LinkedHashSet<>();
+  /** key → the kind it was read as; null when read as two different kinds. */
+  private final Map<String, ValueKind> kinds = new LinkedHashMap<>();
   /** key → (the key that picks a mode → the values of it whose mode reads the key). */
   private final Map<String, Map<String, Set<String>>> otherModes = new LinkedHashMap<>();
   private boolean unreadIgnored;
@@ -47,6 +49,15 @@ final class ParamKeys {
     known.add(key);
   }
 
+  /** {@code key} is read as {@code kind} (by this mode). */
+  void kind(String key, ValueKind kind) {
+    if (kinds.containsKey(key) && kinds.get(key) != kind) {
+      kinds.put(key, null);
+    } else {
+      kinds.put(key, kind);
+    }
+  }
+
   void usedOnlyWith(Collection<String> keys, String modeKey, String modeValue) {
     for (String key : keys) {
       otherModes.computeIfAbsent(key, k -> new LinkedHashMap<>())
@@ -63,6 +74,20 @@ final class ParamKeys {
     Set<String> keys = new TreeSet<>(known);
     keys.addAll(otherModes.keySet());
     return Collections.unmodifiableSet(keys);
+  }
+
+  /**
+   * The JSON Schema of every key known here, sorted: its kind when this mode alone reads it as
+   * one kind; no constraint for a key only asked for, one read as several kinds, or one that
+   * another mode reads too (it may read it as another kind).
+   */
+  Map<String, JsonObject> schemas() {
+    Map<String, JsonObject> out = new LinkedHashMap<>();
+    for (String key : declared()) {
+      ValueKind kind = otherModes.containsKey(key) ? null : kinds.get(key);
+      out.put(key, kind == null ? new JsonObject() : kind.jsonSchema());
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** Hands {@code (key, message)} to {@code problem} for each key of {@code params} not known here. */

@@ -1,15 +1,14 @@
-package dev.tierbus.trading.support;
+package dev.tierbus.config;
 
 import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -34,25 +33,30 @@ import java.util.function.Function;
  *
  * <p>Numbers from YAML arrive as Integer, Long or Double; integer getters accept a Double
  * only when it is integral, number getters accept any number. Strings are never coerced.
+ *
+ * <p>A reader is a map {@link ConfigValue} with defaults and the keys it knows: its problems
+ * are {@link Problem}s at the key's path, rendered {@code path: message} by {@link #problems()}
+ * for {@code ContainerFactory.validate}. Messages show a bad value as written
+ * ({@link ValueText#literal}), and the kinds of the keys read become the type's part of the
+ * topology's JSON Schema ({@link #schemasReadBy}).
  */
 public final class ParamReader {
 
   /** What the readers derived from one root share. */
   private static final class Shared {
-    final List<String> problems = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
+    final Problems report = new Problems();
     final List<ParamReader> readers = new ArrayList<>();
     boolean unknownReported;
   }
 
   private final JsonObject params;
-  private final String prefix;
+  private final ConfigValue at;
   private final Shared shared;
   private final ParamKeys keys;
 
-  private ParamReader(JsonObject params, String prefix, Shared shared, String owner) {
+  private ParamReader(JsonObject params, String path, Shared shared, String owner) {
     this.params = params == null ? new JsonObject() : params;
-    this.prefix = prefix;
+    this.at = ConfigValue.at(path, this.params, shared.report);
     this.shared = shared;
     this.keys = new ParamKeys(owner);
     shared.readers.add(this);
@@ -81,6 +85,17 @@ public final class ParamReader {
     return r.keys.declared();
   }
 
+  /**
+   * The JSON Schema of each top-level key {@code reader} reads (or declares) on an empty
+   * parameter set: the kind it reads the key as, or no constraint where that is not known (a
+   * key only checked for presence, or one another mode of the configuration reads too).
+   */
+  public static Map<String, JsonObject> schemasReadBy(Function<ParamReader, ?> reader) {
+    ParamReader r = of(new JsonObject());
+    reader.apply(r);
+    return r.keys.schemas();
+  }
+
   /** The parameters this reader reads (not a copy; reading it declares nothing). */
   public JsonObject json() {
     return params;
@@ -88,7 +103,7 @@ public final class ParamReader {
 
   /** The path of {@code key} as it appears in problems, e.g. {@code strategy.type}. */
   public String path(String key) {
-    return prefix + key;
+    return at.childPath(key);
   }
 
   /** Names what this reader's keys belong to in the message of an unknown key (e.g. {@code strategy momentum}). */
@@ -156,36 +171,37 @@ public final class ParamReader {
     } else if (v != null) {
       problem(key, "expected an object, was " + describe(v));
     }
-    return new ParamReader(nested, prefix + key + ".", shared, keys.owner());
+    keys.kind(key, ValueKind.MAP);
+    return new ParamReader(nested, path(key), shared, keys.owner());
   }
 
   /** A reader over {@code json} (e.g. an element of a list), shown in problems under {@code <this path>key}. */
   public ParamReader child(String key, JsonObject json) {
-    return new ParamReader(json, prefix + key + ".", shared, keys.owner());
+    return new ParamReader(json, path(key), shared, keys.owner());
   }
 
   /** Records a problem with {@code key} (relative to this reader). */
   public void problem(String key, String message) {
-    shared.problems.add(prefix + key + ": " + message);
+    shared.report.add(path(key), message);
   }
 
   /** Records a warning about {@code key}: something a valid configuration should know, never a reason to refuse it. */
   public void warn(String key, String message) {
-    shared.warnings.add(prefix + key + ": " + message);
+    shared.report.warn(path(key), message);
   }
 
-  /** Every problem recorded so far by this reader and the readers derived from it. */
+  /** Every problem recorded so far by this reader and the readers derived from it, each as {@code path: message}. */
   public List<String> problems() {
-    return Collections.unmodifiableList(shared.problems);
+    return shared.report.problems().stream().map(Problem::toString).toList();
   }
 
-  /** Every warning recorded so far by this reader and the readers derived from it. */
+  /** Every warning recorded so far by this reader and the readers derived from it, each as {@code path: message}. */
   public List<String> warnings() {
-    return Collections.unmodifiableList(shared.warnings);
+    return shared.report.warnings();
   }
 
   public boolean ok() {
-    return shared.problems.isEmpty();
+    return shared.report.isEmpty();
   }
 
   /**
@@ -207,7 +223,7 @@ public final class ParamReader {
 
   /** A string, or {@code def} when absent. */
   public String string(String key, String def) {
-    Object v = value(key);
+    Object v = typed(key, ValueKind.STRING);
     if (v == null) {
       return def;
     }
@@ -220,7 +236,7 @@ public final class ParamReader {
 
   /** A string that must be present and not blank; null (and a problem) otherwise. */
   public String requiredString(String key) {
-    Object v = value(key);
+    Object v = typed(key, ValueKind.STRING);
     if (v == null) {
       problem(key, "is required, expected a string");
       return null;
@@ -238,7 +254,7 @@ public final class ParamReader {
 
   /** A boolean, or {@code def} when absent. */
   public boolean bool(String key, boolean def) {
-    Object v = value(key);
+    Object v = typed(key, ValueKind.BOOL);
     if (v == null) {
       return def;
     }
@@ -251,7 +267,7 @@ public final class ParamReader {
 
   /** A long at least {@code min}, or {@code def} when absent. */
   public long integer(String key, long def, long min) {
-    Object v = value(key);
+    Object v = typed(key, ValueKind.LONG);
     if (v == null) {
       return def;
     }
@@ -283,7 +299,7 @@ public final class ParamReader {
 
   /** A finite number, or {@code def} when absent. */
   public double number(String key, double def) {
-    Object v = value(key);
+    Object v = typed(key, ValueKind.NUMBER);
     if (v == null) {
       return def;
     }
@@ -318,7 +334,7 @@ public final class ParamReader {
 
   /** A non-empty list of non-blank strings (a single string is a list of one), or {@code def}. */
   public List<String> strings(String key, List<String> def) {
-    Object v = value(key);
+    Object v = typed(key, ValueKind.STRING_OR_STRINGS);
     if (v == null) {
       return def;
     }
@@ -339,7 +355,7 @@ public final class ParamReader {
       if (item instanceof String s && !s.isBlank()) {
         out.add(s);
       } else {
-        shared.problems.add(prefix + key + "[" + i + "]: expected a non-blank string, was " + describe(item));
+        shared.report.add(path(key) + "[" + i + "]", "expected a non-blank string, was " + describe(item));
       }
     }
     return out.size() == array.size() ? List.copyOf(out) : def;
@@ -347,7 +363,7 @@ public final class ParamReader {
 
   /** The list under {@code key}, or null when absent (a problem when it is not a list). */
   public JsonArray array(String key) {
-    Object v = value(key);
+    Object v = typed(key, ValueKind.LIST);
     if (v == null) {
       return null;
     }
@@ -362,9 +378,9 @@ public final class ParamReader {
 
   /** Throws when a problem was recorded, naming the container and listing every problem. */
   public void throwIfProblems(String containerId, String type) {
-    if (!shared.problems.isEmpty()) {
+    if (!ok()) {
       throw new IllegalArgumentException(
-          "container '" + containerId + "' (" + type + ") has bad parameters: " + String.join("; ", shared.problems));
+          "container '" + containerId + "' (" + type + ") has bad parameters: " + String.join("; ", problems()));
     }
   }
 
@@ -372,20 +388,13 @@ public final class ParamReader {
     return Double.isFinite(d) && d == Math.rint(d) && Math.abs(d) < 9.0e15;
   }
 
-  /** A short description of a bad value for a problem message. */
-  public static String describe(Object v) {
-    if (v == null) {
-      return "null";
-    }
-    if (v instanceof String s) {
-      return "\"" + s + "\"";
-    }
-    if (v instanceof JsonObject) {
-      return "an object";
-    }
-    if (v instanceof JsonArray) {
-      return "a list";
-    }
-    return Objects.toString(v);
+  /** The raw value of {@code key}, declaring it as a key of that kind. */
+  private Object typed(String key, ValueKind kind) {
+    keys.kind(key, kind);
+    return value(key);
+  }
+
+  private static String describe(Object v) {
+    return ValueText.literal(v);
   }
 }

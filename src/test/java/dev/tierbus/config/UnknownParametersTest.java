@@ -1,7 +1,8 @@
-package dev.tierbus.container;
+package dev.tierbus.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tierbus.container.ContainerSpec;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

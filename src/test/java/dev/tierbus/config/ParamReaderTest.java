@@ -1,4 +1,4 @@
-package dev.tierbus.trading.support;
+package dev.tierbus.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,15 +135,5 @@ class ParamReaderTest {
     r.warn("speed", "max under run");
     assertThat(r.warnings()).containsExactly("speed: max under run");
     assertThat(r.problems()).isEmpty();
-  }
-
-  @Test
-  void decimalsRoundHalfUpWithFixedPlaces() {
-    assertThat(Decimals.format(0.05, 2)).isEqualTo("0.05");
-    assertThat(Decimals.format(-1.23456, 3)).isEqualTo("-1.235");
-    assertThat(Decimals.format(-0.00001, 2)).isEqualTo("0.00");
-    assertThat(Decimals.format(12, 0)).isEqualTo("12");
-    assertThat(Decimals.appendSigned(new StringBuilder(), 0.5, 2).toString()).isEqualTo("+0.50");
-    assertThat(Decimals.format(Double.NaN, 2)).isEqualTo("NaN");
   }
 }

@@ -1,10 +1,11 @@
-package dev.tierbus.trading.support;
+package dev.tierbus.config;
 
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * <p>The reading code is also the declaration of the parameters: a key it does not read is
  * refused, with a "did you mean" naming the closest key it reads (or a structural key of the
  * entry, for a misspelled {@code external_events}); see {@link ParamReader}. So a typo in
- * {@code slippage_bps} can never pass as the default cost.
+ * {@code slippage_bps} can never pass as the default cost. The kinds of the keys it reads are the
+ * type's part of the topology's JSON Schema ({@link #parameterSchemas()}).
  *
  * @param <C> the configuration type
  */
@@ -34,6 +36,7 @@ public final class ValidatingFactory<C> implements ContainerFactory {
   private final BiFunction<ContainerSpec, C, Container> maker;
   private final Set<String> fileOnly;
   private volatile Set<String> parameters;
+  private volatile Map<String, JsonObject> schemas;
 
   /**
    * @param type the container type, for error messages
@@ -98,6 +101,17 @@ public final class ValidatingFactory<C> implements ContainerFactory {
       parameters = p;
     }
     return Optional.of(p);
+  }
+
+  /** The top-level keys the reading code reads, each with the kind it reads it as where that is known. */
+  @Override
+  public Map<String, JsonObject> parameterSchemas() {
+    Map<String, JsonObject> s = schemas;
+    if (s == null) {
+      s = ParamReader.schemasReadBy(reader);
+      schemas = s;
+    }
+    return s;
   }
 
   private ParamReader reader(JsonObject params) {

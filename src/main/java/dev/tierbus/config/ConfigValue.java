@@ -1,4 +1,4 @@
-package dev.tierbus.topology.impl;
+package dev.tierbus.config;
 
 import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonArray;
@@ -7,28 +7,38 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * A value of the topology file with its key path: typed reads that report a wrong type as a
+ * A value of configuration with its key path: typed reads that report a wrong type as a
  * problem at that path (and return null) instead of throwing, so one pass finds everything.
+ * The topology file's sections read through it, and so does {@link ParamReader} for a
+ * container's parameters.
  *
- * <p>A key set to null ({@code key:} with nothing after it) reads as absent.
+ * <p>A key set to null ({@code key:} with nothing after it) reads as absent. Messages name a
+ * value by its YAML kind ({@link ValueText#kind}).
  */
-public final class Node {
+public final class ConfigValue {
 
   private final Object value;
   private final String path;
   private final Problems problems;
 
-  private Node(Object value, String path, Problems problems) {
+  private ConfigValue(Object value, String path, Problems problems) {
     this.value = value;
     this.path = path;
     this.problems = problems;
   }
 
   /** The whole file: children's paths are their bare keys. */
-  public static Node root(JsonObject file, Problems problems) {
-    return new Node(file, "", problems);
+  public static ConfigValue root(JsonObject file, Problems problems) {
+    return new ConfigValue(file, "", problems);
+  }
+
+  /** {@code value} found at {@code path} (empty for the root), reporting to {@code problems}. */
+  public static ConfigValue at(String path, Object value, Problems problems) {
+    return new ConfigValue(value, Objects.requireNonNull(path, "path"), Objects.requireNonNull(problems, "problems"));
   }
 
   public String path() {
@@ -62,9 +72,14 @@ public final class Node {
   // ---------------------------------------------------------------- navigation
 
   /** The value at {@code key} of this map (absent when this is not a map). */
-  public Node child(String key) {
+  public ConfigValue child(String key) {
     JsonObject map = value instanceof JsonObject j ? j : null;
-    return new Node(map == null ? null : map.getValue(key), path.isEmpty() ? key : path + "." + key, problems);
+    return new ConfigValue(map == null ? null : map.getValue(key), childPath(key), problems);
+  }
+
+  /** The path of {@code key} under this value: {@code path.key}, or the bare key at the root. */
+  public String childPath(String key) {
+    return path.isEmpty() ? key : path + "." + key;
   }
 
   /** The keys of this map in file order (empty when this is not a map). */
@@ -91,6 +106,23 @@ public final class Node {
 
   // ---------------------------------------------------------------- typed reads
 
+  /** This value read as {@code kind} (see the typed reads below), or null: absent, or reported. */
+  public Object read(ValueKind kind) {
+    return switch (kind) {
+      case BOOL -> bool();
+      case INT -> integer();
+      case LONG -> longValue();
+      case NUMBER -> number();
+      case STRING -> string();
+      case STRINGS -> strings();
+      case STRING_OR_STRINGS -> stringOrStrings();
+      case INTEGERS -> integers();
+      case LIST -> value == null || list("a list").isEmpty() && !(value instanceof JsonArray) ? null : value;
+      case MAP -> value == null ? null : map();
+      case ANY -> value;
+    };
+  }
+
   /** True when this is a map; else reports it (when present) and returns false. */
   public boolean expectMap() {
     if (value == null) {
@@ -99,7 +131,7 @@ public final class Node {
     if (value instanceof JsonObject) {
       return true;
     }
-    problem("expected a map, got " + describe(value));
+    problem("expected a map, got " + ValueText.kind(value));
     return false;
   }
 
@@ -112,28 +144,28 @@ public final class Node {
   }
 
   /** The elements of this list, empty when absent or (after reporting it) not a list. */
-  public List<Node> list(String expected) {
+  public List<ConfigValue> list(String expected) {
     if (value == null) {
       return List.of();
     }
     if (!(value instanceof JsonArray array)) {
-      problem("expected " + expected + ", got " + describe(value));
+      problem("expected " + expected + ", got " + ValueText.kind(value));
       return List.of();
     }
-    List<Node> out = new ArrayList<>(array.size());
+    List<ConfigValue> out = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {
-      out.add(new Node(array.getValue(i), path + "[" + i + "]", problems));
+      out.add(new ConfigValue(array.getValue(i), path + "[" + i + "]", problems));
     }
     return out;
   }
 
   /** This list's elements; reports when absent or empty. */
-  public List<Node> requiredList(String expected) {
+  public List<ConfigValue> requiredList(String expected) {
     if (value == null) {
       problem("required, expected " + expected);
       return List.of();
     }
-    List<Node> out = list(expected);
+    List<ConfigValue> out = list(expected);
     if (out.isEmpty() && value instanceof JsonArray) {
       problem("must not be empty, expected " + expected);
     }
@@ -145,7 +177,7 @@ public final class Node {
     if (value == null || value instanceof String) {
       return (String) value;
     }
-    problem("expected a string, got " + describe(value) + quoteHint(value));
+    problem("expected a string, got " + ValueText.kind(value) + quoteHint(value));
     return null;
   }
 
@@ -162,11 +194,29 @@ public final class Node {
     return s;
   }
 
+  /**
+   * This string parsed by {@code parse}, or null: absent, not a string, or refused by
+   * {@code parse}, whose {@link IllegalArgumentException} message is the problem (a name read
+   * with an enum's {@code fromName}, which names what it expected).
+   */
+  public <T> T parsed(Function<String, T> parse) {
+    String text = string();
+    if (text == null) {
+      return null;
+    }
+    try {
+      return parse.apply(text);
+    } catch (IllegalArgumentException e) {
+      problem(e.getMessage());
+      return null;
+    }
+  }
+
   public Boolean bool() {
     if (value == null || value instanceof Boolean) {
       return (Boolean) value;
     }
-    problem("expected true or false, got " + describe(value));
+    problem("expected true or false, got " + ValueText.kind(value));
     return null;
   }
 
@@ -190,7 +240,7 @@ public final class Node {
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       return ((Number) value).longValue();
     }
-    problem("expected an integer, got " + describe(value));
+    problem("expected an integer, got " + ValueText.kind(value));
     return null;
   }
 
@@ -202,7 +252,7 @@ public final class Node {
     if (value instanceof Number n) {
       return n.doubleValue();
     }
-    problem("expected a number, got " + describe(value));
+    problem("expected a number, got " + ValueText.kind(value));
     return null;
   }
 
@@ -212,7 +262,7 @@ public final class Node {
       return null;
     }
     if (!(value instanceof JsonArray)) {
-      problem("expected a list of strings, got " + describe(value));
+      problem("expected a list of strings, got " + ValueText.kind(value));
       return null;
     }
     return elementsAsStrings();
@@ -227,7 +277,7 @@ public final class Node {
       return List.of(s);
     }
     if (!(value instanceof JsonArray)) {
-      problem("expected a string or a list of strings, got " + describe(value) + quoteHint(value));
+      problem("expected a string or a list of strings, got " + ValueText.kind(value) + quoteHint(value));
       return null;
     }
     return elementsAsStrings();
@@ -236,11 +286,11 @@ public final class Node {
   private List<String> elementsAsStrings() {
     List<String> out = new ArrayList<>();
     boolean ok = true;
-    for (Node element : list("a list of strings")) {
+    for (ConfigValue element : list("a list of strings")) {
       if (element.raw() instanceof String s) {
         out.add(s);
       } else {
-        element.problem("expected a string, got " + describe(element.raw()) + quoteHint(element.raw()));
+        element.problem("expected a string, got " + ValueText.kind(element.raw()) + quoteHint(element.raw()));
         ok = false;
       }
     }
@@ -253,7 +303,7 @@ public final class Node {
       return null;
     }
     List<Long> out = new ArrayList<>();
-    for (Node element : list("a list of integers")) {
+    for (ConfigValue element : list("a list of integers")) {
       Long l = element.longValue();
       if (l == null) {
         return null;
@@ -264,26 +314,6 @@ public final class Node {
   }
 
   // ---------------------------------------------------------------- messages
-
-  /** How a value is named in messages: its YAML kind, with scalars shown. */
-  public static String describe(Object v) {
-    if (v == null) {
-      return "nothing (null)";
-    }
-    if (v instanceof String s) {
-      return "string '" + s + "'";
-    }
-    if (v instanceof Boolean || v instanceof Number) {
-      return (v instanceof Boolean ? "boolean " : "number ") + v;
-    }
-    if (v instanceof JsonObject || v instanceof Map) {
-      return "a map";
-    }
-    if (v instanceof JsonArray || v instanceof List) {
-      return "a list";
-    }
-    return v.getClass().getSimpleName();
-  }
 
   private static String quoteHint(Object v) {
     // YAML 1.1 reads NO, ON, YES, OFF as booleans and 7203 as a number: quoting keeps a string

@@ -1,4 +1,4 @@
-package dev.tierbus.container;
+package dev.tierbus.config;
 
 import java.util.Collection;
 import java.util.Locale;
