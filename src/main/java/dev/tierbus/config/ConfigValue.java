@@ -1,6 +1,5 @@
 package dev.tierbus.config;
 
-import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -96,7 +95,7 @@ public final class ConfigValue {
   public boolean checkKeys(Collection<String> allowed) {
     boolean ok = true;
     for (String key : keys()) {
-      if (!allowed.contains(key) && !key.startsWith(ContainerSpec.ANNOTATION_PREFIX)) {
+      if (!allowed.contains(key) && !Annotations.isAnnotation(key)) {
         child(key).problem("unknown key '" + key + "', expected one of " + String.join(", ", allowed));
         ok = false;
       }

@@ -1,6 +1,5 @@
 package dev.tierbus.config;
 
-import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ public final class JsonSchemas {
   /** {@code schema} with {@code x-} keys allowed (whatever their value). */
   public static JsonObject annotations(JsonObject schema) {
     return schema.put("patternProperties",
-        new JsonObject().put("^" + ContainerSpec.ANNOTATION_PREFIX, new JsonObject()));
+        new JsonObject().put("^" + Annotations.PREFIX, new JsonObject()));
   }
 
   /** One of {@code values} (or null). */

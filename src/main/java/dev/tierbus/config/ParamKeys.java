@@ -1,6 +1,5 @@
 package dev.tierbus.config;
 
-import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -96,7 +95,7 @@ final class ParamKeys {
       return;
     }
     for (String key : params.fieldNames()) {
-      if (known.contains(key) || key.startsWith(ContainerSpec.ANNOTATION_PREFIX)) {
+      if (known.contains(key) || Annotations.isAnnotation(key)) {
         continue;
       }
       Map<String, Set<String>> modes = otherModes.get(key);

@@ -1,6 +1,5 @@
 package dev.tierbus.config;
 
-import dev.tierbus.container.ContainerSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ import java.util.function.Function;
  * unknown parameter of risk, did you mean percent?}). A key that only another mode of the
  * configuration reads is named as such ({@link #usedOnlyWith}), not as a typo; a reader whose
  * mode could not be told ({@link #ignoreUnreadKeys}) reports none. Keys starting with
- * {@value ContainerSpec#ANNOTATION_PREFIX} are annotations and never reported.
+ * {@value Annotations#PREFIX} are annotations and never reported.
  *
  * <p>Numbers from YAML arrive as Integer, Long or Double; integer getters accept a Double
  * only when it is integral, number getters accept any number. Strings are never coerced.

@@ -1,5 +1,6 @@
 package dev.tierbus.container;
 
+import dev.tierbus.config.Annotations;
 import dev.tierbus.router.Publication;
 import dev.tierbus.router.Subscription;
 import io.vertx.core.json.JsonObject;
@@ -41,7 +42,7 @@ public record ContainerSpec(
    * Keys starting with this are annotations, anywhere in a container entry ({@code x-owner},
    * {@code x-note}): accepted, never checked, never read by a type.
    */
-  public static final String ANNOTATION_PREFIX = "x-";
+  public static final String ANNOTATION_PREFIX = Annotations.PREFIX;
 
   public ContainerSpec {
     Objects.requireNonNull(id, "id");

@@ -1,7 +1,7 @@
 package dev.tierbus.trading.data;
 
 import dev.tierbus.config.ParamReader;
-import dev.tierbus.config.ValidatingFactory;
+import dev.tierbus.container.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.event.BarOpen;

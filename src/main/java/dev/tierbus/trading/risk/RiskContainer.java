@@ -1,6 +1,6 @@
 package dev.tierbus.trading.risk;
 
-import dev.tierbus.config.ValidatingFactory;
+import dev.tierbus.container.ValidatingFactory;
 import dev.tierbus.container.Container;
 import dev.tierbus.container.ContainerFactory;
 import dev.tierbus.container.Emitter;

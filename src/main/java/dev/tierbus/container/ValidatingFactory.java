@@ -1,8 +1,6 @@
-package dev.tierbus.config;
+package dev.tierbus.container;
 
-import dev.tierbus.container.Container;
-import dev.tierbus.container.ContainerFactory;
-import dev.tierbus.container.ContainerSpec;
+import dev.tierbus.config.ParamReader;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
