@@ -11,26 +11,70 @@ import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code backtest}: runs the topology over its data (or {@code --data} files) on a simulated
  * clock, as fast as possible, writes the report into {@code --out} and prints a summary.
  */
-final class BacktestCommand {
+@Command(name = "backtest",
+    description = {"Run the topology over its market data on a simulated clock, as fast as possible and"
+        + " deterministically; write report.json, trades.csv, equity.csv and report.html and print a summary.",
+        "The topology needs one data and one analysis container, and a replay that ends."},
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:the report is written",
+        "1:the run failed",
+        "2:a bad topology or data file"})
+final class BacktestCommand implements Callable<Integer> {
 
   static final Duration MAX_RUN = Duration.ofHours(12);
   static final long PROGRESS_INTERVAL_MS = 2_000;
+  static final String DEFAULT_OUT = "backtest-report";
+
+  @ParentCommand
+  private TierbusCommand tierbus;
+
+  @Option(names = "--data", paramLabel = "FILE", converter = FileArgument.class,
+      description = {"A CSV file to replay instead of the data container's files; repeat for several.",
+          "The symbol is the file name up to its first _ - or ."})
+  private List<Path> data = new ArrayList<>();
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT, converter = FileArgument.class,
+      description = "Where the report goes (default: ${DEFAULT-VALUE}).")
+  private Path outDir;
 
   private final ContainerRegistry registry;
   private final PrintStream out;
   private final PrintStream err;
 
-  BacktestCommand(ContainerRegistry registry, PrintStream out, PrintStream err) {
-    this.registry = registry;
-    this.out = out;
-    this.err = err;
+  BacktestCommand(CommandContext context) {
+    this.registry = context.registry();
+    this.out = context.out();
+    this.err = context.err();
+  }
+
+  @Override
+  public Integer call() {
+    return run(tierbus.topology(), data(), outDir());
+  }
+
+  /** {@code --data}: the files to replay instead of the topology's (empty: the topology's own). */
+  List<String> data() {
+    return data.stream().map(Path::toString).toList();
+  }
+
+  /** {@code --out}: the report's directory. */
+  String outDir() {
+    return outDir.toString();
   }
 
   /** 0 after a run, 1 when the run failed, 2 for a bad topology or data file. */

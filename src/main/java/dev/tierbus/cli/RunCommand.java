@@ -14,11 +14,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code run}: loads and checks the topology, starts an embedded PostgreSQL for the journal when
@@ -28,12 +32,31 @@ import org.slf4j.LoggerFactory;
  * {@link #shutdown()} — called by the JVM shutdown hook on SIGTERM/SIGINT — has undeployed
  * the containers, closed the router and closed Vert.x (bounded by {@link #SHUTDOWN_TIMEOUT}).
  */
-final class RunCommand {
+@Command(name = "run",
+    description = {"Load the topology, deploy every container on this node, serve the HTTP API, WebSocket stream"
+        + " and dashboard, and run until stopped (SIGTERM or Ctrl-C stops it cleanly)."},
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:stopped",
+        "1:deployment failed, or the HTTP port is taken (nothing deployed)",
+        "2:a bad topology file",
+        "143:stopped by SIGTERM"})
+final class RunCommand implements Callable<Integer> {
 
   static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
   static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
 
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  @ParentCommand
+  private TierbusCommand tierbus;
+
+  @Option(names = "--http-port", paramLabel = "PORT", converter = PortArgument.class,
+      description = {"Serve the HTTP API, WebSocket stream and dashboard on this port instead of the topology's"
+          + " http.port (default 8080); 0 picks a free port."})
+  private Integer httpPort;
 
   private final ContainerRegistry registry;
   private final PrintStream err;
@@ -45,7 +68,6 @@ final class RunCommand {
   private volatile EmbeddedJournal embedded;
   private volatile ApiServer http;
   private HttpStartup.Reservation reservation;
-  private Integer httpPort;
   private Thread hook;
   private boolean stopping;
 
@@ -55,10 +77,24 @@ final class RunCommand {
     this.installShutdownHook = installShutdownHook;
   }
 
+  RunCommand(CommandContext context) {
+    this(context.registry(), context.err(), context.ownsProcess());
+  }
+
   /** The HTTP server's port instead of the topology's ({@code --http-port}); null: the topology's. */
   RunCommand httpPort(Integer port) {
     this.httpPort = port;
     return this;
+  }
+
+  /** {@code --http-port}, or null: the topology's. */
+  Integer httpPort() {
+    return httpPort;
+  }
+
+  @Override
+  public Integer call() {
+    return run(tierbus.topology());
   }
 
   /** Runs until shut down: 0 after a shutdown, 1 when deploying failed, 2 for a bad topology. */

@@ -8,16 +8,44 @@ import dev.tierbus.topology.TopologyLoader;
 import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code validate}: checks the topology file, deploys nothing. */
-final class ValidateCommand {
+@Command(name = "validate",
+    description = "Check the topology file and print 'ok', or every problem as 'path: message'; deploys nothing.",
+    mixinStandardHelpOptions = true,
+    versionProvider = ManifestVersion.class,
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+        "0:ok (warnings, if any, on stderr)",
+        "1:the file could not be checked",
+        "2:a bad topology file"})
+final class ValidateCommand implements Callable<Integer> {
 
   static final Duration LOAD_TIMEOUT = Duration.ofSeconds(30);
 
-  private ValidateCommand() {}
+  @ParentCommand
+  private TierbusCommand tierbus;
+
+  private final ContainerRegistry registry;
+  private final PrintStream out;
+  private final PrintStream err;
+
+  ValidateCommand(CommandContext context) {
+    this.registry = context.registry();
+    this.out = context.out();
+    this.err = context.err();
+  }
+
+  @Override
+  public Integer call() {
+    return run(tierbus.topology());
+  }
 
   /** Prints {@code ok} (warnings on {@code err}) and returns 0, or prints every problem and returns 2. */
-  static int run(String file, ContainerRegistry registry, PrintStream out, PrintStream err) {
+  int run(String file) {
     Vertx vertx = Vertx.vertx();
     try {
       Topology topology = Await.result(TopologyLoader.load(vertx, file, registry), LOAD_TIMEOUT);

@@ -44,6 +44,10 @@ class SchemaCommandTest {
 
   @Test
   void theHelpNamesIt() {
-    assertThat(TierbusCli.USAGE).contains("schema     print the JSON Schema of the topology file");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code = TierbusCli.execute(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(code).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern("schema +Print the JSON Schema of the topology file");
   }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TierbusCliTest {
@@ -106,12 +107,27 @@ class TierbusCliTest {
     assertThat(err()).contains("tierbus: unexpected argument 'a.yaml'");
   }
 
+  /** The command line, parsed only: nothing runs. */
+  private CommandLine parse(String... args) {
+    CommandLine commandLine = TierbusCli.commandLine(new CommandContext(registry, out, err, false));
+    commandLine.parseArgs(args);
+    return commandLine;
+  }
+
+  /** The command {@code args} chose, parsed only. */
+  private <T> T command(Class<T> type, String... args) {
+    return type.cast(parse(args).getParseResult().subcommand().commandSpec().userObject());
+  }
+
+  private String topology(String... args) {
+    return parse(args).<TierbusCommand>getCommand().topology();
+  }
+
   @Test
   void argumentsDefaultToVerticlesYaml() {
-    CliArgs args = CliArgs.parse(new String[] {"run"});
-    assertThat(args.command()).isEqualTo("run");
-    assertThat(args.topology()).isEqualTo("verticles.yaml");
-    assertThat(CliArgs.parse(new String[] {"--topology", "x.yaml", "validate"}).topology()).isEqualTo("x.yaml");
+    assertThat(parse("run").getParseResult().subcommand().commandSpec().name()).isEqualTo("run");
+    assertThat(topology("run")).isEqualTo("verticles.yaml");
+    assertThat(topology("--topology", "x.yaml", "validate")).isEqualTo("x.yaml");
   }
 
   @Test
@@ -164,23 +180,28 @@ class TierbusCliTest {
 
   @Test
   void httpPortIsParsedAndChecked() {
-    assertThat(CliArgs.parse(new String[] {"run", "--http-port", "9090"}).httpPort()).isEqualTo(9090);
-    assertThat(CliArgs.parse(new String[] {"run", "--http-port=0"}).httpPort()).isZero();
-    assertThat(CliArgs.parse(new String[] {"run"}).httpPort()).isNull();
-    assertThat(CliArgs.parse(new String[] {"run", "--http-port", "70000"}).error()).contains("--http-port", "70000");
-    assertThat(CliArgs.parse(new String[] {"run", "--http-port"}).error()).contains("--http-port");
-    assertThat(CliArgs.parse(new String[] {"backtest", "--http-port", "1"}).error()).contains("run only");
+    assertThat(command(RunCommand.class, "run", "--http-port", "9090").httpPort()).isEqualTo(9090);
+    assertThat(command(RunCommand.class, "run", "--http-port=0").httpPort()).isZero();
+    assertThat(command(RunCommand.class, "run").httpPort()).isNull();
+    assertThat(cli("run", "--http-port", "70000")).isEqualTo(2);
+    assertThat(err()).contains("--http-port", "70000");
+    errBytes.reset();
+    assertThat(cli("run", "--http-port")).isEqualTo(2);
+    assertThat(err()).contains("--http-port");
+    errBytes.reset();
+    assertThat(cli("backtest", "--http-port", "1")).isEqualTo(2);
+    assertThat(err()).contains("run only");
   }
 
   @Test
   void backtestOptionsAreParsedAndBelongToBacktest() {
-    CliArgs args = CliArgs.parse(new String[] {"backtest", "--topology", "t.yaml", "--data", "a.csv", "--data=b.csv",
-        "--out", "dir"});
-    assertThat(args.command()).isEqualTo("backtest");
+    BacktestCommand args = command(BacktestCommand.class, "backtest", "--topology", "t.yaml", "--data", "a.csv",
+        "--data=b.csv", "--out", "dir");
     assertThat(args.data()).containsExactly("a.csv", "b.csv");
-    assertThat(args.out()).isEqualTo("dir");
-    assertThat(CliArgs.parse(new String[] {"backtest"}).out()).isEqualTo("backtest-report");
-    assertThat(CliArgs.parse(new String[] {"run", "--data", "a.csv"}).error()).contains("--data is an option of backtest");
+    assertThat(args.outDir()).isEqualTo("dir");
+    assertThat(command(BacktestCommand.class, "backtest").outDir()).isEqualTo("backtest-report");
+    assertThat(cli("run", "--data", "a.csv")).isEqualTo(2);
+    assertThat(err()).contains("--data is an option of backtest");
   }
 
   @Test
