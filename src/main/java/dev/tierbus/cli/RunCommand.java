@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
     try {
       port = Await.result(HttpStartup.reserve(vertx, topology.http(), httpPort), STARTUP_TIMEOUT);
     } catch (Exception e) {
-      err.println("the HTTP server cannot start: " + describe(e) + "; nothing was deployed");
+      err.println("the HTTP server cannot start: " + ErrorText.describe(e) + "; nothing was deployed");
       return abort(TierbusCli.EXIT_FAILURE);
     }
     reservation = port;
@@ -128,19 +128,19 @@ final class RunCommand implements Callable<Integer> {
     try {
       journal = journal(topology);
     } catch (Exception e) {
-      err.println("error: cannot start the journal: " + describe(e));
+      err.println("error: cannot start the journal: " + ErrorText.describe(e));
       return abort(TierbusCli.EXIT_FAILURE);
     }
     try {
       runtime = Await.result(TopologyRuntime.deploy(vertx, topology, registry, journal), STARTUP_TIMEOUT);
     } catch (Exception e) {
-      err.println("deployment failed: " + describe(e));
+      err.println("deployment failed: " + ErrorText.describe(e));
       return abort(TierbusCli.EXIT_FAILURE);
     }
     try {
       http = Await.result(HttpStartup.serve(vertx, runtime, port, err), STARTUP_TIMEOUT);
     } catch (Exception e) {
-      err.println("the HTTP server did not start: " + describe(e));
+      err.println("the HTTP server did not start: " + ErrorText.describe(e));
       Future<Void> stopped = runtime.stop();
       try {
         Await.result(stopped, SHUTDOWN_TIMEOUT);
@@ -257,13 +257,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static String describe(Throwable e) {
-    StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage() == null ? e.toString() : e.getMessage()));
-    for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
-      sb.append("\n  caused by: ").append(c);
-    }
-    return sb.toString();
-  }
+
 
   private static void awaitUninterruptibly(CountDownLatch latch) {
     boolean interrupted = false;
