@@ -1,5 +1,7 @@
 package dev.tierbus.api;
 
+import static dev.tierbus.api.ApiTopologies.publisher;
+import static dev.tierbus.api.ApiTopologies.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -21,14 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class ApiFuzzTest {
 
-  static final String TOPOLOGY = """
-      strategy: {container_type: sink, external_events: {publishes: [{events: [SIGNAL, ORDER]}]}}
-      sink:
-        container_type: sink
-        external_events:
-          subscribes: [{source: strategy, events: [SIGNAL, ORDER]}]
-      journal: {store: memory}
-      """;
+  static final String TOPOLOGY = publisher("strategy", "SIGNAL", "ORDER")
+      + subscriber("sink", "sink", "strategy", "SIGNAL", "ORDER") + "journal: {store: memory}\n";
 
   static final List<String> PATHS = List.of("/api/topology", "/api/containers", "/api/containers/sink",
       "/api/containers/nope", "/api/containers/%00", "/api/containers/%F0%28", "/api/routes", "/api/metrics",

@@ -107,6 +107,24 @@ final class ApiTestNode implements AutoCloseable {
     return await(body == null ? req.send() : req.sendJsonObject(body));
   }
 
+  /** Waits until {@code GET /health} answers {@code status}, failing after {@link #TIMEOUT}; returns its body. */
+  JsonObject awaitHealth(int status) {
+    JsonObject[] body = new JsonObject[1];
+    eventually("/health says " + status, () -> {
+      try {
+        HttpResponse<Buffer> r = get("/health");
+        if (r.statusCode() != status) {
+          return false;
+        }
+        body[0] = r.bodyAsJsonObject();
+        return true;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    return body[0];
+  }
+
   /** Waits until {@code condition} holds, failing after {@link #TIMEOUT}. */
   static void eventually(String what, BooleanSupplier condition) {
     Conditions.waitUntil(condition, TIMEOUT, () -> "not within " + TIMEOUT.toSeconds() + " s: " + what);

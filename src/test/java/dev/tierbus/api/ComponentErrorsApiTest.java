@@ -1,10 +1,11 @@
 package dev.tierbus.api;
 
+import static dev.tierbus.api.ApiTopologies.healthChecks;
+import static dev.tierbus.api.ApiTopologies.subscriber;
+import static dev.tierbus.api.ApiTopologies.ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,46 +23,18 @@ class ComponentErrorsApiTest {
 
   @Test
   void aContainerWhoseComponentsFailMakesTheNodeUnreadyByName() throws Exception {
-    String yaml = """
-        feed:
-          container_type: ticker
-          symbols: [AAPL]
-          interval_ms: 10
-          external_events:
-            publishes: [{events: [SIGNAL]}]
-        broken:
-          container_type: failing_component
-          external_events:
-            subscribes: [{source: feed, events: [SIGNAL]}]
-        fine:
-          container_type: sink
-          external_events:
-            subscribes: [{source: feed, events: [SIGNAL]}]
-        event_router:
-          global_settings:
-            health_checks:
-              check_interval_ms: 200
-              alert_thresholds: {max_error_rate_pct: 5.0}
-        """;
+    String yaml = ticker("feed", "AAPL") + subscriber("broken", "failing_component", "feed", "SIGNAL")
+        + subscriber("fine", "sink", "feed", "SIGNAL") + healthChecks("max_error_rate_pct: 5.0");
     try (ApiTestNode node = ApiTestNode.start(dir, yaml)) {
-      JsonObject[] health = new JsonObject[1];
-      ApiTestNode.eventually("/health says 503", () -> {
-        try {
-          HttpResponse<Buffer> r = node.get("/health");
-          health[0] = r.bodyAsJsonObject();
-          return r.statusCode() == 503;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      assertThat(health[0].getJsonArray("failing")).containsExactly("containers.errors");
-      JsonObject check = health[0].getJsonArray("checks").stream().map(o -> (JsonObject) o)
+      JsonObject health = node.awaitHealth(503);
+      assertThat(health.getJsonArray("failing")).containsExactly("containers.errors");
+      JsonObject check = health.getJsonArray("checks").stream().map(o -> (JsonObject) o)
           .filter(c -> c.getString("name").equals("containers.errors")).findFirst().orElseThrow();
       assertThat(check.getString("status")).isEqualTo("DOWN");
       assertThat(check.getString("message")).contains("broken: ").contains("component errors on").doesNotContain("fine");
       assertThat(check.getJsonObject("data").getJsonObject("broken").getLong("errors")).isPositive();
       // the router's handlers did not fail: the container caught its component's exception
-      JsonObject routerErrors = health[0].getJsonArray("checks").stream().map(o -> (JsonObject) o)
+      JsonObject routerErrors = health.getJsonArray("checks").stream().map(o -> (JsonObject) o)
           .filter(c -> c.getString("name").equals("router.error_rate")).findFirst().orElseThrow();
       assertThat(routerErrors.getString("status")).isEqualTo("UP");
 
@@ -77,13 +50,7 @@ class ComponentErrorsApiTest {
       // once the broken container is gone, the check is UP again
       assertThat(node.send(io.vertx.core.http.HttpMethod.DELETE, "/api/containers/broken", null).statusCode())
           .isEqualTo(200);
-      ApiTestNode.eventually("/health is 200 again", () -> {
-        try {
-          return node.get("/health").statusCode() == 200;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      node.awaitHealth(200);
       assertThat(node.get("/metrics").bodyAsString()).doesNotContain("container=\"broken\"");
     }
   }

@@ -12,16 +12,12 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /** GET /api/topology, GET|POST|PUT|DELETE /api/containers against a running node. */
-class ContainerApiTest {
+class ContainerApiTest extends ApiNodeFixture {
 
   static final String TOPOLOGY = """
       feed:
@@ -41,18 +37,8 @@ class ContainerApiTest {
           - {container_type: sink, container_id: inner}
       """;
 
-  @TempDir
-  Path dir;
-  ApiTestNode node;
-
-  @BeforeEach
-  void start() throws Exception {
-    node = ApiTestNode.start(dir, TOPOLOGY);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
+  ContainerApiTest() {
+    super(TOPOLOGY);
   }
 
   @Test

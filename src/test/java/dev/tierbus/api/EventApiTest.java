@@ -1,5 +1,6 @@
 package dev.tierbus.api;
 
+import static dev.tierbus.api.ApiTopologies.publisher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.container.Container;
@@ -8,36 +9,21 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST /api/events: a valid event reaches its subscribers; each kind of bad input is a 400 naming the field. */
-class EventApiTest {
+class EventApiTest extends ApiNodeFixture {
 
-  static final String TOPOLOGY = """
-      strategy: {container_type: sink, external_events: {publishes: [{events: [SIGNAL, ORDER]}]}}
+  static final String TOPOLOGY = publisher("strategy", "SIGNAL", "ORDER") + """
       sink:
         container_type: sink
         external_events:
           subscribes: [{source: strategy, events: [SIGNAL], filters: {symbols: [GOOG]}}]
       """;
 
-  @TempDir
-  Path dir;
-  ApiTestNode node;
-
-  @BeforeEach
-  void start() throws Exception {
-    node = ApiTestNode.start(dir, TOPOLOGY);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
+  EventApiTest() {
+    super(TOPOLOGY);
   }
 
   static JsonObject signal(String symbol) {

@@ -1,5 +1,8 @@
 package dev.tierbus.api;
 
+import static dev.tierbus.api.ApiTopologies.healthChecks;
+import static dev.tierbus.api.ApiTopologies.subscriber;
+import static dev.tierbus.api.ApiTopologies.ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.journal.JournalStatus;
@@ -18,38 +21,14 @@ class HealthApiTest {
 
   @Test
   void failingHandlersMakeTheNodeUnready() throws Exception {
-    String yaml = """
-        feed:
-          container_type: ticker
-          symbols: [AAPL]
-          interval_ms: 10
-          external_events:
-            publishes: [{events: [SIGNAL]}]
-        bad:
-          container_type: throwing
-          external_events:
-            subscribes: [{source: feed, events: [SIGNAL]}]
-        event_router:
-          global_settings:
-            health_checks:
-              check_interval_ms: 200
-              alert_thresholds: {max_error_rate_pct: 5.0}
-        """;
+    String yaml = ticker("feed", "AAPL") + subscriber("bad", "throwing", "feed", "SIGNAL")
+        + healthChecks("max_error_rate_pct: 5.0");
     try (ApiTestNode node = ApiTestNode.start(dir, yaml)) {
-      JsonObject[] body = new JsonObject[1];
-      ApiTestNode.eventually("/health says 503", () -> {
-        try {
-          var r = node.get("/health");
-          body[0] = r.bodyAsJsonObject();
-          return r.statusCode() == 503;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      assertThat(body[0].getString("status")).isEqualTo("DOWN");
-      assertThat(body[0].getJsonArray("failing")).containsExactly("router.error_rate");
-      assertThat(body[0].getBoolean("live")).isTrue();
-      assertThat(body[0].getJsonObject("thresholds").getDouble("max_error_rate_pct")).isEqualTo(5.0);
+      JsonObject body = node.awaitHealth(503);
+      assertThat(body.getString("status")).isEqualTo("DOWN");
+      assertThat(body.getJsonArray("failing")).containsExactly("router.error_rate");
+      assertThat(body.getBoolean("live")).isTrue();
+      assertThat(body.getJsonObject("thresholds").getDouble("max_error_rate_pct")).isEqualTo(5.0);
       assertThat(node.get("/health/live").statusCode()).isEqualTo(200);
     }
   }

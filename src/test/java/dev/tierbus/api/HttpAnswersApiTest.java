@@ -1,5 +1,7 @@
 package dev.tierbus.api;
 
+import static dev.tierbus.api.ApiTopologies.publisher;
+import static dev.tierbus.api.ApiTopologies.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -124,12 +126,7 @@ class HttpAnswersApiTest {
 
   @Test
   void backPressureIs503WithRetryAfterOneSecondAndSaysSo() throws Exception {
-    String yaml = """
-        strategy: {container_type: sink, external_events: {publishes: [{events: [SIGNAL]}]}}
-        slow:
-          container_type: slow_sink
-          external_events:
-            subscribes: [{source: strategy, events: [SIGNAL]}]
+    String yaml = publisher("strategy", "SIGNAL") + subscriber("slow", "slow_sink", "strategy", "SIGNAL") + """
         event_router:
           tiers:
             standard: {optimizations: {async_delivery: {queue_size: 1}}}

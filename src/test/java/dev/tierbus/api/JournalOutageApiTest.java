@@ -1,5 +1,7 @@
 package dev.tierbus.api;
 
+import static dev.tierbus.api.ApiTopologies.publisher;
+import static dev.tierbus.api.ApiTopologies.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.container.Container;
@@ -44,12 +46,7 @@ class JournalOutageApiTest {
     TcpProxy proxy = new TcpProxy(proxyVertx, JournalTestSupport.HOST, JournalTestSupport.PORT);
     try {
       int port = JournalTestSupport.await(proxy.listen());
-      String yaml = """
-          risk: {container_type: sink, external_events: {publishes: [{events: [ORDER]}]}}
-          broker:
-            container_type: sink
-            external_events:
-              subscribes: [{source: risk, events: [ORDER]}]
+      String yaml = publisher("risk", "ORDER") + subscriber("broker", "sink", "risk", "ORDER") + """
           event_router:
             global_settings:
               health_checks: {check_interval_ms: 200, alert_thresholds: {max_error_rate_pct: 5.0}}

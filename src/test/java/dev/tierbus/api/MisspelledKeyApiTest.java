@@ -8,27 +8,13 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A misspelled key of a posted or put container entry is a 400 naming its path and the meant key; nothing changes. */
-class MisspelledKeyApiTest {
+class MisspelledKeyApiTest extends ApiNodeFixture {
 
-  @TempDir
-  Path dir;
-  ApiTestNode node;
-
-  @BeforeEach
-  void start() throws Exception {
-    node = ApiTestNode.start(dir, ContainerApiTest.TOPOLOGY);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
+  MisspelledKeyApiTest() {
+    super(ContainerApiTest.TOPOLOGY);
   }
 
   private static JsonObject ticker(String id) {

@@ -1,6 +1,8 @@
 package dev.tierbus.api;
 
 import static dev.tierbus.api.ApiTestNode.eventually;
+import static dev.tierbus.api.ApiTopologies.healthChecks;
+import static dev.tierbus.api.ApiTopologies.ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.buffer.Buffer;
@@ -8,47 +10,22 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Routes, metrics, health, Prometheus, the OpenAPI document, the dashboard's files and unknown paths. */
-class NodeApiTest {
+class NodeApiTest extends ApiNodeFixture {
 
-  static final String TOPOLOGY = """
-      feed:
-        container_type: ticker
-        symbols: [AAPL, MSFT]
-        interval_ms: 10
-        external_events:
-          publishes: [{events: [SIGNAL]}]
+  static final String TOPOLOGY = ticker("feed", "AAPL", "MSFT") + """
       sink:
         container_type: sink
         external_events:
           subscribes:
             - {source: feed, events: [SIGNAL], filters: {symbols: [AAPL]}}
-      event_router:
-        global_settings:
-          health_checks:
-            check_interval_ms: 200
-            alert_thresholds: {max_queue_depth: 1000, max_error_rate_pct: 5.0, max_latency_ms: 100}
-      """;
+      """ + healthChecks("max_queue_depth: 1000, max_error_rate_pct: 5.0, max_latency_ms: 100");
 
-  @TempDir
-  Path dir;
-  ApiTestNode node;
-
-  @BeforeEach
-  void start() throws Exception {
-    node = ApiTestNode.start(dir, TOPOLOGY);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
+  NodeApiTest() {
+    super(TOPOLOGY);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.tierbus.api;
 
+import static dev.tierbus.api.ApiTopologies.publisher;
+import static dev.tierbus.api.ApiTopologies.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.container.Container;
@@ -26,13 +28,7 @@ class RedeployDrainTest {
 
   @Test
   void eventsQueuedForTheOldContainerAreHandledBeforeItStops() throws Exception {
-    String yaml = """
-        strategy: {container_type: sink, external_events: {publishes: [{events: [SIGNAL]}]}}
-        slow:
-          container_type: slow_sink
-          external_events:
-            subscribes: [{source: strategy, events: [SIGNAL]}]
-        """;
+    String yaml = publisher("strategy", "SIGNAL") + subscriber("slow", "slow_sink", "strategy", "SIGNAL");
     try (ApiTestNode node = ApiTestNode.start(dir, yaml)) {
       Container old = node.runtime.containers().get("slow");
       int n = 300;

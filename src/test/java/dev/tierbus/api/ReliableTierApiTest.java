@@ -1,5 +1,7 @@
 package dev.tierbus.api;
 
+import static dev.tierbus.api.ApiTopologies.publisher;
+import static dev.tierbus.api.ApiTopologies.subscriber;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.container.Container;
@@ -54,13 +56,7 @@ class ReliableTierApiTest {
 
   @Test
   void deadLettersOfTheRealTierAreListedReplayedAndDiscardedOverHttp() throws Exception {
-    String yaml = """
-        risk: {container_type: sink, external_events: {publishes: [{events: [ORDER]}]}}
-        broker:
-          container_type: throwing
-          external_events:
-            subscribes: [{source: risk, events: [ORDER]}]
-        """ + journal();
+    String yaml = publisher("risk", "ORDER") + subscriber("broker", "throwing", "risk", "ORDER") + journal();
     try (ApiTestNode node = ApiTestNode.start(dir, yaml)) {
       try {
         JournalTestSupport.requireReachable(node.runtime.reliableTier().orElseThrow());
@@ -120,13 +116,7 @@ class ReliableTierApiTest {
 
   @Test
   void aHotSwapOfAReliableSubscriberUnderLoadLosesNothing() throws Exception {
-    String yaml = """
-        risk: {container_type: sink, external_events: {publishes: [{events: [ORDER]}]}}
-        broker:
-          container_type: slow_sink
-          external_events:
-            subscribes: [{source: risk, events: [ORDER]}]
-        """ + journal();
+    String yaml = publisher("risk", "ORDER") + subscriber("broker", "slow_sink", "risk", "ORDER") + journal();
     try (ApiTestNode node = ApiTestNode.start(dir, yaml)) {
       try {
         JournalTestSupport.requireReachable(node.runtime.reliableTier().orElseThrow());

@@ -6,6 +6,7 @@ import dev.tierbus.journal.ReliableTiers;
 
 import static dev.tierbus.api.ApiTestNode.await;
 import static dev.tierbus.api.ApiTestNode.eventually;
+import static dev.tierbus.api.ApiTopologies.ticker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tierbus.event.Direction;
@@ -29,21 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** /ws/signals: filters, bad messages, auth, a slow client that does not hold up a fast one, heartbeats. */
 class SignalStreamTest {
 
-  static final String TOPOLOGY = """
-      feed:
-        container_type: ticker
-        symbols: [AAPL, MSFT]
-        interval_ms: 10
-        external_events:
-          publishes: [{events: [SIGNAL]}]
-      feed2:
-        container_type: ticker
-        symbols: [GOOG]
-        interval_ms: 10
-        external_events:
-          publishes: [{events: [SIGNAL]}]
-      manual: {container_type: sink}
-      """;
+  static final String TOPOLOGY = ticker("feed", "AAPL", "MSFT") + ticker("feed2", "GOOG")
+      + "manual: {container_type: sink}\n";
 
   @TempDir
   Path dir;

@@ -1,6 +1,7 @@
 package dev.tierbus.api;
 
 import static dev.tierbus.api.ApiTestNode.eventually;
+import static dev.tierbus.api.ApiTopologies.ticker;
 import static dev.tierbus.api.SignalStreamTest.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,14 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WebSocketLimitsTest {
 
-  static final String TOPOLOGY = """
-      feed:
-        container_type: ticker
-        symbols: [AAPL]
-        interval_ms: 10
-        external_events:
-          publishes: [{events: [SIGNAL]}]
-      """;
+  static final String TOPOLOGY = ticker("feed", "AAPL");
 
   @TempDir
   Path dir;

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 class EventFieldsTest {
 
   private static final Bar BAR = new Bar("1D", 1, 2, 0.5, 1.5, 10);
+
+  /** What making a BAR from {@code source} for {@code symbol} throws (the assertion fails when nothing is). */
+  private static AbstractThrowableAssert<?, ? extends Throwable> refusedBar(String source, String symbol) {
+    return assertThatThrownBy(() -> Event.of(EventType.BAR, source, symbol, 1, BAR));
+  }
 
   @Test
   void ordinaryTextAndPairedSurrogatesPass() {
@@ -20,30 +26,24 @@ class EventFieldsTest {
 
   @Test
   void nulInSymbolIsRefusedNamingTheField() {
-    assertThatThrownBy(() -> Event.of(EventType.BAR, "data", "AA\u0000PL", 1, BAR))
+    refusedBar("data", "AA\u0000PL")
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("symbol holds the control character U+0000 at index 2");
   }
 
   @Test
   void loneSurrogatesAreRefused() {
-    assertThatThrownBy(() -> Event.of(EventType.BAR, "data", "X\uD800", 1, BAR))
-        .hasMessage("symbol holds an unpaired UTF-16 surrogate U+D800 at index 1");
-    assertThatThrownBy(() -> Event.of(EventType.BAR, "data", "\uDC00X", 1, BAR))
-        .hasMessage("symbol holds an unpaired UTF-16 surrogate U+DC00 at index 0");
+    refusedBar("data", "X\uD800").hasMessage("symbol holds an unpaired UTF-16 surrogate U+D800 at index 1");
+    refusedBar("data", "\uDC00X").hasMessage("symbol holds an unpaired UTF-16 surrogate U+DC00 at index 0");
   }
 
   @Test
   void controlCharactersEmptyAndLongValuesAreRefused() {
-    assertThatThrownBy(() -> Event.of(EventType.BAR, "da\nta", "AAPL", 1, BAR))
-        .hasMessage("source holds the control character U+000A at index 2");
-    assertThatThrownBy(() -> Event.of(EventType.BAR, "data", "A\u0085", 1, BAR))
-        .hasMessageStartingWith("symbol holds the control character U+0085");
-    assertThatThrownBy(() -> Event.of(EventType.BAR, "data", "", 1, BAR)).hasMessage("symbol is empty");
-    assertThatThrownBy(() -> Event.of(EventType.BAR, "data", "A".repeat(65), 1, BAR))
-        .hasMessage("symbol is 65 characters long, at most 64 are allowed");
-    assertThatThrownBy(() -> Event.of(EventType.BAR, "s".repeat(129), "AAPL", 1, BAR))
-        .hasMessageStartingWith("source is 129 characters long");
+    refusedBar("da\nta", "AAPL").hasMessage("source holds the control character U+000A at index 2");
+    refusedBar("data", "A\u0085").hasMessageStartingWith("symbol holds the control character U+0085");
+    refusedBar("data", "").hasMessage("symbol is empty");
+    refusedBar("data", "A".repeat(65)).hasMessage("symbol is 65 characters long, at most 64 are allowed");
+    refusedBar("s".repeat(129), "AAPL").hasMessageStartingWith("source is 129 characters long");
   }
 
   @Test

@@ -16,22 +16,18 @@ import dev.tierbus.event.Fill;
 import dev.tierbus.event.Order;
 import dev.tierbus.event.Side;
 import dev.tierbus.router.ReliableTierOptions;
-import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A container's components decide whether a reliable-tier delivery is confirmed: a throw or a
@@ -43,39 +39,17 @@ class ComponentConfirmationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private Vertx vertx;
-  private Pool sql;
-  private JournalOptions journal;
+  @RegisterExtension
+  final JournalTestBed bed = new JournalTestBed("components");
   private TieredEventRouter router;
   private ContainerDeployment deployment;
 
-  @BeforeEach
-  void setUp() {
-    vertx = Vertx.vertx();
-    sql = JournalTestSupport.sql(vertx);
-    journal = JournalTestSupport.freshJournal("components");
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      if (deployment != null) {
-        await(deployment.undeploy());
-      }
-      if (router != null) {
-        await(router.close());
-      }
-      JournalTestSupport.dropSchema(sql, journal);
-    } finally {
-      await(vertx.close());
-    }
-  }
-
   private void start(ReliableTierOptions reliable, String type, Supplier<Container> factory, ContainerSpec spec) {
-    router = TieredEventRouter.create(vertx, new RouterOptions().setReliable(reliable));
-    JournalTestSupport.requireReachable(await(ReliableTiers.install(router, journal)));
+    router = bed.router(reliable);
+    bed.install(router);
     ContainerRegistry registry = ContainerRegistry.empty().register(type, s -> factory.get());
-    deployment = await(new ContainerDeployer(vertx, router, registry).deploy(List.of(spec)));
+    deployment = await(new ContainerDeployer(bed.vertx, router, registry).deploy(List.of(spec)));
+    bed.closeFirst(deployment::undeploy);
   }
 
   private static ReliableTierOptions retries(int attempts) {
@@ -93,11 +67,12 @@ class ComponentConfirmationTest {
   }
 
   private long rows(int status) {
-    return count(sql, "SELECT count(*) FROM " + journal.getSchema() + ".delivery WHERE status = $1", status);
+    return count(bed.sql, "SELECT count(*) FROM " + bed.journal.getSchema() + ".delivery WHERE status = $1",
+        status);
   }
 
   private long attempts() {
-    return count(sql, "SELECT coalesce(max(attempts), 0) FROM " + journal.getSchema() + ".delivery");
+    return count(bed.sql, "SELECT coalesce(max(attempts), 0) FROM " + bed.journal.getSchema() + ".delivery");
   }
 
   @Test
@@ -194,7 +169,7 @@ class ComponentConfirmationTest {
 
     eventually(WAIT, () -> rows(3) == 1, "the ORDER is dead-lettered, not confirmed");
     assertThat(calls.get()).isEqualTo(2);
-    assertThat(count(sql, "SELECT count(*) FROM " + journal.getSchema() + ".delivery WHERE event_type = $1",
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + bed.journal.getSchema() + ".delivery WHERE event_type = $1",
         EventType.FILL.code())).isZero();
   }
 

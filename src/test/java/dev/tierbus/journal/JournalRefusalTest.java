@@ -10,22 +10,18 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Order;
 import dev.tierbus.event.Side;
 import dev.tierbus.router.ReliableTierOptions;
-import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A row PostgreSQL refuses (SQLSTATE class 22 or 23) fails that one publish or leaves out that
@@ -39,37 +35,17 @@ class JournalRefusalTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int EVENTS = 2_000;
 
-  private Vertx vertx;
-  private Pool sql;
-  private JournalOptions journal;
+  @RegisterExtension
+  final JournalTestBed bed = new JournalTestBed("refusal").routerCloseMayFail();
   private TieredEventRouter router;
 
-  @BeforeEach
-  void setUp() {
-    vertx = Vertx.vertx();
-    sql = JournalTestSupport.sql(vertx);
-    journal = JournalTestSupport.freshJournal("refusal");
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      if (router != null) {
-        await(router.close().recover(e -> Future.succeededFuture()));
-      }
-      JournalTestSupport.dropSchema(sql, journal);
-    } finally {
-      await(vertx.close());
-    }
-  }
-
   private ReliableTier install(ReliableTierOptions options) {
-    router = TieredEventRouter.create(vertx, new RouterOptions().setReliable(options));
-    return JournalTestSupport.requireReachable(await(ReliableTiers.install(router, journal)));
+    router = bed.router(options);
+    return bed.install(router);
   }
 
   private String table() {
-    return journal.getSchema() + ".delivery";
+    return bed.journal.getSchema() + ".delivery";
   }
 
   private static Event order(String symbol, int n) {
@@ -78,13 +54,13 @@ class JournalRefusalTest {
 
   /** Refuses rows of symbol REFUSED (check constraint, 23514) and of symbol RANGE (trigger, 22003). */
   private void refuseTwoSymbols() {
-    String s = journal.getSchema();
-    await(sql.query("ALTER TABLE " + s + ".delivery ADD CONSTRAINT test_refuses_symbol"
+    String s = bed.journal.getSchema();
+    await(bed.sql.query("ALTER TABLE " + s + ".delivery ADD CONSTRAINT test_refuses_symbol"
         + " CHECK (symbol IS DISTINCT FROM 'REFUSED')").execute());
-    await(sql.query("CREATE FUNCTION " + s + ".out_of_range() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    await(bed.sql.query("CREATE FUNCTION " + s + ".out_of_range() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
         + " RAISE EXCEPTION 'quantity out of range for this test' USING ERRCODE = 'numeric_value_out_of_range';"
         + " END $$").execute());
-    await(sql.query("CREATE TRIGGER test_out_of_range BEFORE INSERT ON " + s + ".delivery FOR EACH ROW"
+    await(bed.sql.query("CREATE TRIGGER test_out_of_range BEFORE INSERT ON " + s + ".delivery FOR EACH ROW"
         + " WHEN (NEW.symbol = 'RANGE') EXECUTE FUNCTION " + s + ".out_of_range()").execute());
   }
 
@@ -124,7 +100,7 @@ class JournalRefusalTest {
     assertThat(tier.metrics().details().getLong("rows_refused")).isEqualTo(2);
     assertThat(tier.status().reachable()).as("%s", tier.status()).isTrue();
     assertThat(tier.status().lastError()).isNull();
-    assertThat(count(sql, "SELECT count(*) FROM " + table())).isEqualTo(EVENTS - 2);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table())).isEqualTo(EVENTS - 2);
     eventually(WAIT, () -> handled.size() == EVENTS - 2, "the others are delivered");
     assertThat(handled).doesNotContain("o-1000", "o-1500");
 
@@ -144,12 +120,12 @@ class JournalRefusalTest {
     for (int i = 0; i < 20; i++) {
       await(router.publish(order(i == 7 ? "BAD" : "AAPL", i)));
     }
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 19,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 19,
         "the others are marked delivered");
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 3") == 1,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 3") == 1,
         "the failing one is a dead letter in the journal");
-    String error = (String) JournalTestSupport.rows(sql, "SELECT last_error FROM " + table() + " WHERE status = 3")
-        .get(0).get(0);
+    String error = (String) JournalTestSupport.rows(bed.sql,
+        "SELECT last_error FROM " + table() + " WHERE status = 3").get(0).get(0);
     assertThat(error).contains("venue said \ufffd and \ufffd then stopped");
     assertThat(tier.metrics().details().getLong("outcomes_refused")).isZero();
     assertThat(tier.status().reachable()).as("%s", tier.status()).isTrue();
@@ -158,13 +134,14 @@ class JournalRefusalTest {
   @Test
   void aRefusedConfirmationIsLeftOutAloneAndTheOthersAreWritten() {
     ReliableTier tier = install(new ReliableTierOptions());
-    String s = journal.getSchema();
+    String s = bed.journal.getSchema();
     await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> { }));
     await(router.publish(order("AAPL", -1)));
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1, "first delivered");
-    await(sql.query("CREATE FUNCTION " + s + ".no_confirm() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1,
+        "first delivered");
+    await(bed.sql.query("CREATE FUNCTION " + s + ".no_confirm() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
         + " RAISE EXCEPTION 'confirmation refused for this test' USING ERRCODE = 'check_violation'; END $$").execute());
-    await(sql.query("CREATE TRIGGER test_no_confirm BEFORE UPDATE ON " + s + ".delivery FOR EACH ROW"
+    await(bed.sql.query("CREATE TRIGGER test_no_confirm BEFORE UPDATE ON " + s + ".delivery FOR EACH ROW"
         + " WHEN (NEW.symbol = 'STUCK' AND NEW.status = 2) EXECUTE FUNCTION " + s + ".no_confirm()").execute());
 
     List<Future<Void>> results = new ArrayList<>();
@@ -172,14 +149,14 @@ class JournalRefusalTest {
       results.add(router.publish(order(i == 100 ? "STUCK" : "AAPL", i)));
     }
     await(Future.all(results));
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 200,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 200,
         "every other confirmation is written");
     eventually(WAIT, () -> tier.metrics().details().getLong("outcomes_refused") == 1, "one outcome refused");
-    assertThat(JournalTestSupport.rows(sql, "SELECT symbol, status FROM " + table() + " WHERE status <> 2"))
+    assertThat(JournalTestSupport.rows(bed.sql, "SELECT symbol, status FROM " + table() + " WHERE status <> 2"))
         .containsExactly(List.of("STUCK", (short) 1));
     assertThat(tier.status().reachable()).as("%s", tier.status()).isTrue();
     await(router.publish(order("MSFT", 1_000)));
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 201,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 201,
         "later confirmations are written");
   }
 }

@@ -10,20 +10,16 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Order;
 import dev.tierbus.event.Side;
 import dev.tierbus.router.ReliableTierOptions;
-import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the journal keeps of a confirmed delivery: by default nothing (the confirmation deletes
@@ -34,37 +30,17 @@ class JournalRetentionTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private Vertx vertx;
-  private Pool sql;
-  private JournalOptions journal;
+  @RegisterExtension
+  final JournalTestBed bed = new JournalTestBed("retention").routerCloseMayFail();
   private TieredEventRouter router;
 
-  @BeforeEach
-  void setUp() {
-    vertx = Vertx.vertx();
-    sql = JournalTestSupport.sql(vertx);
-    journal = JournalTestSupport.freshJournal("retention");
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      if (router != null) {
-        await(router.close().recover(e -> Future.succeededFuture()));
-      }
-      JournalTestSupport.dropSchema(sql, journal);
-    } finally {
-      await(vertx.close());
-    }
-  }
-
   private ReliableTier install(JournalOptions options, ReliableTierOptions reliable) {
-    router = TieredEventRouter.create(vertx, new RouterOptions().setReliable(reliable));
-    return JournalTestSupport.requireReachable(await(ReliableTiers.install(router, options)));
+    router = bed.router(reliable);
+    return bed.install(router, options);
   }
 
   private String table() {
-    return journal.getSchema() + ".delivery";
+    return bed.journal.getSchema() + ".delivery";
   }
 
   private static Event order(String symbol, int n) {
@@ -82,10 +58,10 @@ class JournalRetentionTest {
   @Test
   void byDefaultAConfirmationDeletesItsRowAndADeadLetterStays() {
     assertThat(new JournalOptions().getRetentionMs()).isZero();
-    ReliableTier tier = install(journal.copy().setRetentionMs(JournalOptions.DEFAULT_RETENTION_MS),
+    ReliableTier tier = install(bed.journal.copy().setRetentionMs(JournalOptions.DEFAULT_RETENTION_MS),
         new ReliableTierOptions().setRetryAttempts(1));
-    String effects = journal.getSchema() + ".effects";
-    await(sql.query("CREATE TABLE " + effects + " (delivery_id bigint PRIMARY KEY)").execute());
+    String effects = bed.journal.getSchema() + ".effects";
+    await(bed.sql.query("CREATE TABLE " + effects + " (delivery_id bigint PRIMARY KEY)").execute());
     await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> {
       if (e.symbol().equals("BAD")) {
         throw new IllegalStateException("refused by the venue");
@@ -97,9 +73,9 @@ class JournalRetentionTest {
 
     publishAll(300, "AAPL");
     await(router.publish(order("BAD", 300)));
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + effects) == 301, "every inbox effect applied");
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table()) == 1, "only the dead letter is left");
-    assertThat(JournalTestSupport.rows(sql, "SELECT symbol, subscriber, status FROM " + table()))
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + effects) == 301, "every inbox effect applied");
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table()) == 1, "only the dead letter is left");
+    assertThat(JournalTestSupport.rows(bed.sql, "SELECT symbol, subscriber, status FROM " + table()))
         .containsExactly(List.of("BAD", "execution", (short) 3));
     assertThat(tier.status().pending()).isZero();
     assertThat(tier.deadLetters().list(DeadLetterQuery.all()).toCompletionStage().toCompletableFuture().join()
@@ -108,12 +84,12 @@ class JournalRetentionTest {
 
   @Test
   void withARetentionDeliveredRowsAreKeptThatLongThenPurgedBatchAfterBatch() {
-    install(journal.copy().setRetentionMs(3_000), new ReliableTierOptions());
+    install(bed.journal.copy().setRetentionMs(3_000), new ReliableTierOptions());
     await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> { }));
     publishAll(2_500, "AAPL"); // more than one purge batch of 1 000
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 2_500,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 2_500,
         "all marked delivered and kept");
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table()) == 0,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table()) == 0,
         "all purged once the retention has passed");
   }
 }

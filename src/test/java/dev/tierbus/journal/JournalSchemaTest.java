@@ -19,10 +19,10 @@ class JournalSchemaTest {
 
   @Test
   void nodesStartingTogetherOnAFreshJournalCreateItOnceAndRestartsChangeNothing() {
-    Vertx vertx = Vertx.vertx();
-    Pool sql = JournalTestSupport.sql(vertx);
-    JournalOptions journal = JournalTestSupport.freshJournal("schema");
-    try {
+    try (JournalTestBed bed = new JournalTestBed("schema")) {
+      Vertx vertx = bed.vertx;
+      Pool sql = bed.sql;
+      JournalOptions journal = bed.journal;
       List<Future<ReliableTier>> starting = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         starting.add(ReliableTiers.start(vertx, new ReliableTierOptions(), journal.copy().setNodeId("n" + i)));
@@ -43,9 +43,6 @@ class JournalSchemaTest {
       assertThat(count(sql, "SELECT count(*) FROM " + s + ".journal_version")).isEqualTo(1);
       assertThat(count(sql, "SELECT count(*) FROM " + s + ".node")).isEqualTo(4);
       await(again.close());
-    } finally {
-      JournalTestSupport.dropSchema(sql, journal);
-      await(vertx.close());
     }
   }
 }

@@ -10,12 +10,10 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Order;
 import dev.tierbus.event.Side;
 import dev.tierbus.router.ReliableTierOptions;
-import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The reliable tier when things go wrong: lost confirmations, an unreachable journal, a
@@ -39,35 +36,8 @@ class ReliableTierFaultsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private Vertx vertx;
-  private Pool sql;
-  private JournalOptions journal;
-  private final List<TieredEventRouter> routers = new ArrayList<>();
-
-  @BeforeEach
-  void setUp() {
-    vertx = Vertx.vertx();
-    sql = JournalTestSupport.sql(vertx);
-    journal = JournalTestSupport.freshJournal("faults");
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      for (TieredEventRouter r : routers) {
-        await(r.close().recover(e -> Future.succeededFuture()));
-      }
-      JournalTestSupport.dropSchema(sql, journal);
-    } finally {
-      await(vertx.close());
-    }
-  }
-
-  private TieredEventRouter router(Vertx on, ReliableTierOptions reliable) {
-    TieredEventRouter r = TieredEventRouter.create(on, new RouterOptions().setReliable(reliable));
-    routers.add(r);
-    return r;
-  }
+  @RegisterExtension
+  final JournalTestBed bed = new JournalTestBed("faults").routerCloseMayFail();
 
   private static ReliableTierOptions shortTimeouts() {
     return new ReliableTierOptions().setBaseDelayMs(20).setMaxDelayMs(200).setDeliveryTimeoutMs(300);
@@ -82,7 +52,21 @@ class ReliableTierFaultsTest {
   }
 
   private String table() {
-    return journal.getSchema() + ".delivery";
+    return bed.journal.getSchema() + ".delivery";
+  }
+
+  /**
+   * A node on {@code journal} whose ORDER subscriber always throws {@code error} and whose retries
+   * wait a minute: what it journals stays pending.
+   */
+  private TieredEventRouter failingNode(JournalOptions journal, String error) {
+    ReliableTierOptions failing = shortTimeouts().setRetryAttempts(1000).setBaseDelayMs(60_000).setMaxDelayMs(60_000);
+    TieredEventRouter router = bed.router(failing);
+    bed.install(router, journal);
+    await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> {
+      throw new IllegalStateException(error);
+    }));
+    return router;
   }
 
   /** Drops the first {@code n} confirmations on their way back to the tier. */
@@ -99,14 +83,14 @@ class ReliableTierFaultsTest {
 
   @Test
   void aLostConfirmationLeadsToARedeliveryTheHandlerDoesNotSeeTwice() {
-    TieredEventRouter router = router(vertx, shortTimeouts());
-    ReliableTier tier = JournalTestSupport.requireReachable(await(ReliableTiers.install(router, journal)));
+    TieredEventRouter router = bed.router(shortTimeouts());
+    ReliableTier tier = bed.install(router);
     List<Event> handled = new CopyOnWriteArrayList<>();
     await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), handled::add));
-    loseConfirmations(vertx, 1);
+    loseConfirmations(bed.vertx, 1);
 
     await(router.publish(order("AAPL", 1)));
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1, "delivered");
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1, "delivered");
 
     assertThat(handled).hasSize(1);
     assertThat(tier.metrics().details().getLong("retries")).isEqualTo(1);
@@ -116,8 +100,8 @@ class ReliableTierFaultsTest {
 
   @Test
   void aDeliveryStillRunningWhenItTimesOutIsNotRunAgainByItsRetry() throws Exception {
-    TieredEventRouter router = router(vertx, shortTimeouts().setDeliveryTimeoutMs(100));
-    JournalTestSupport.requireReachable(await(ReliableTiers.install(router, journal)));
+    TieredEventRouter router = bed.router(shortTimeouts().setDeliveryTimeoutMs(100));
+    bed.install(router);
     AtomicInteger calls = new AtomicInteger();
     java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
     await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> {
@@ -126,19 +110,19 @@ class ReliableTierFaultsTest {
       }
     }));
     await(router.publish(order("AAPL", 1)));
-    eventually(WAIT, () -> count(sql, "SELECT attempts FROM " + table()) >= 2, "timed out twice");
+    eventually(WAIT, () -> count(bed.sql, "SELECT attempts FROM " + table()) >= 2, "timed out twice");
     slow.countDown();
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1, "delivered");
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1, "delivered");
     assertThat(calls.get()).isEqualTo(1);
   }
 
   @Test
   void anUnreachableJournalFailsPublishesClearlyAndTheTierReconnects() {
-    TcpProxy proxy = new TcpProxy(vertx, JournalTestSupport.HOST, JournalTestSupport.PORT);
+    TcpProxy proxy = new TcpProxy(bed.vertx, JournalTestSupport.HOST, JournalTestSupport.PORT);
     int port = await(proxy.listen());
-    JournalOptions viaProxy = journal.copy().setPort(port);
-    TieredEventRouter router = router(vertx, shortTimeouts());
-    ReliableTier tier = JournalTestSupport.requireReachable(await(ReliableTiers.install(router, viaProxy)));
+    JournalOptions viaProxy = bed.journal.copy().setPort(port);
+    TieredEventRouter router = bed.router(shortTimeouts());
+    ReliableTier tier = bed.install(router, viaProxy);
     Set<String> handled = ConcurrentHashMap.newKeySet();
     await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> handled.add(orderId(e))));
     List<String> acknowledged = new CopyOnWriteArrayList<>();
@@ -172,7 +156,7 @@ class ReliableTierFaultsTest {
     eventually(WAIT, () -> handled.containsAll(acknowledged), "every acknowledged publish is delivered");
     // nothing acknowledged is missing from the journal
     List<String> journalled = new ArrayList<>();
-    for (io.vertx.sqlclient.Row r : await(sql.query("SELECT event FROM " + table()).execute())) {
+    for (io.vertx.sqlclient.Row r : await(bed.sql.query("SELECT event FROM " + table()).execute())) {
       journalled.add(orderId(new dev.tierbus.event.EventCodec().decodeFromWire(0, r.getBuffer(0))));
     }
     assertThat(journalled).containsAll(acknowledged);
@@ -181,30 +165,24 @@ class ReliableTierFaultsTest {
   @Test
   void aRestartedNodeRedeliversWhatItHadNotDeliveredInOrderFlaggedRedelivered() {
     // first life: the subscriber keeps failing, nothing gets confirmed
-    ReliableTierOptions failing = shortTimeouts().setRetryAttempts(1000).setBaseDelayMs(60_000).setMaxDelayMs(60_000);
-    TieredEventRouter first = router(vertx, failing);
-    JournalTestSupport.requireReachable(await(ReliableTiers.install(first, journal)));
-    await(first.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> {
-      throw new IllegalStateException("broker down");
-    }));
+    TieredEventRouter first = failingNode(bed.journal, "broker down");
     for (int i = 0; i < 10; i++) {
       await(first.publish(order(i % 2 == 0 ? "AAPL" : "MSFT", i)));
     }
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE attempts = 1") == 2,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE attempts = 1") == 2,
         "the head of each lane failed once");
-    await(first.close());
-    routers.remove(first);
-    assertThat(count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 1")).isEqualTo(10);
+    bed.closeRouter(first);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 1")).isEqualTo(10);
 
     // second life, same node: everything comes again, in order per symbol, flagged
     Vertx second = Vertx.vertx();
     try {
-      TieredEventRouter again = router(second, shortTimeouts());
-      ReliableTier tier = JournalTestSupport.requireReachable(await(ReliableTiers.install(again, journal)));
+      TieredEventRouter again = bed.router(second, shortTimeouts());
+      ReliableTier tier = bed.install(again);
       assertThat(tier.metrics().details().getLong("recovered")).isEqualTo(10);
       List<Event> got = new CopyOnWriteArrayList<>();
       await(again.subscribe(Subscription.of("execution", "risk", EventType.ORDER), got::add));
-      eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 10,
+      eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 10,
           "all delivered after the restart");
       assertThat(got).extracting(e -> ReliableDelivery.of(e).orElseThrow().redelivered()).containsOnly(true);
       assertThat(got.stream().filter(e -> e.symbol().equals("AAPL")).map(ReliableTierFaultsTest::orderId).toList())
@@ -213,8 +191,7 @@ class ReliableTierFaultsTest {
           .containsExactly("o-MSFT-1", "o-MSFT-3", "o-MSFT-5", "o-MSFT-7", "o-MSFT-9");
       Event aapl0 = got.stream().filter(e -> orderId(e).equals("o-AAPL-0")).findFirst().orElseThrow();
       assertThat(ReliableDelivery.of(aapl0).orElseThrow().attempt()).as("the failed attempt was recorded").isEqualTo(2);
-      await(again.close());
-      routers.remove(again);
+      bed.closeRouter(again);
     } finally {
       await(second.close());
     }
@@ -222,49 +199,38 @@ class ReliableTierFaultsTest {
 
   @Test
   void anotherNodeTakesOverTheRowsOfANodeWhoseLeaseRanOut() {
-    ReliableTierOptions failing = shortTimeouts().setRetryAttempts(1000).setBaseDelayMs(60_000).setMaxDelayMs(60_000);
-    TieredEventRouter a = router(vertx, failing);
-    JournalTestSupport.requireReachable(await(ReliableTiers.install(a, journal.copy().setNodeId("node-a"))));
-    await(a.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> {
-      throw new IllegalStateException("down");
-    }));
+    TieredEventRouter a = failingNode(bed.journal.copy().setNodeId("node-a"), "down");
     for (int i = 0; i < 3; i++) {
       await(a.publish(order("AAPL", i)));
     }
     // node-a stops (its lease ends with it); node-b starts on the same journal
-    await(a.close());
-    routers.remove(a);
-    TieredEventRouter b = router(vertx, shortTimeouts());
-    ReliableTier tierB = JournalTestSupport.requireReachable(await(ReliableTiers.install(b, journal.copy().setNodeId("node-b"))));
+    bed.closeRouter(a);
+    TieredEventRouter b = bed.router(shortTimeouts());
+    ReliableTier tierB = bed.install(b, bed.journal.copy().setNodeId("node-b"));
     assertThat(tierB.metrics().details().getLong("recovered")).isEqualTo(3);
     List<String> got = new CopyOnWriteArrayList<>();
     await(b.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> got.add(orderId(e))));
     eventually(WAIT, () -> got.size() == 3, "node-b delivers node-a's rows");
     assertThat(got).containsExactly("o-AAPL-0", "o-AAPL-1", "o-AAPL-2");
-    assertThat(count(sql, "SELECT count(*) FROM " + table() + " WHERE owner = 'node-b'")).isEqualTo(3);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE owner = 'node-b'")).isEqualTo(3);
   }
 
   @Test
   void aLiveNodesRowsAreNotTakenOver() {
-    ReliableTierOptions failing = shortTimeouts().setRetryAttempts(1000).setBaseDelayMs(60_000).setMaxDelayMs(60_000);
-    TieredEventRouter a = router(vertx, failing);
-    JournalTestSupport.requireReachable(await(ReliableTiers.install(a, journal.copy().setNodeId("node-a"))));
-    await(a.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> {
-      throw new IllegalStateException("down");
-    }));
+    TieredEventRouter a = failingNode(bed.journal.copy().setNodeId("node-a"), "down");
     await(a.publish(order("AAPL", 1)));
-    TieredEventRouter b = router(vertx, shortTimeouts());
-    ReliableTier tierB = JournalTestSupport.requireReachable(await(ReliableTiers.install(b, journal.copy().setNodeId("node-b"))));
+    TieredEventRouter b = bed.router(shortTimeouts());
+    ReliableTier tierB = bed.install(b, bed.journal.copy().setNodeId("node-b"));
     assertThat(tierB.metrics().details().getLong("recovered")).isZero();
-    assertThat(count(sql, "SELECT count(*) FROM " + table() + " WHERE owner = 'node-a'")).isEqualTo(1);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE owner = 'node-a'")).isEqualTo(1);
   }
 
   @Test
   void anInboxHandlerAppliesEachEffectExactlyOnceEvenWhenConfirmationsAreLost() {
-    TieredEventRouter router = router(vertx, shortTimeouts());
-    ReliableTier tier = JournalTestSupport.requireReachable(await(ReliableTiers.install(router, journal)));
-    String effects = journal.getSchema() + ".fills_applied";
-    await(sql.query("CREATE TABLE " + effects + " (delivery_id bigint, order_id text)").execute());
+    TieredEventRouter router = bed.router(shortTimeouts());
+    ReliableTier tier = bed.install(router);
+    String effects = bed.journal.getSchema() + ".fills_applied";
+    await(bed.sql.query("CREATE TABLE " + effects + " (delivery_id bigint, order_id text)").execute());
     AtomicInteger calls = new AtomicInteger();
     AtomicBoolean failOnce = new AtomicBoolean(true);
     InboxHandler inbox = (event, tx) -> {
@@ -279,15 +245,16 @@ class ReliableTierFaultsTest {
       return insert;
     };
     await(router.subscribe(Subscription.of("ledger", "risk", EventType.ORDER), inbox));
-    loseConfirmations(vertx, 3);
+    loseConfirmations(bed.vertx, 3);
 
     for (int i = 0; i < 10; i++) {
       await(router.publish(order("AAPL", i)));
     }
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 10, "all delivered");
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 10,
+        "all delivered");
     eventually(WAIT, () -> tier.metrics().details().getLong("pending") == 0, "all confirmed");
-    assertThat(count(sql, "SELECT count(*) FROM " + effects)).isEqualTo(10);
-    assertThat(count(sql, "SELECT count(DISTINCT order_id) FROM " + effects)).isEqualTo(10);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + effects)).isEqualTo(10);
+    assertThat(count(bed.sql, "SELECT count(DISTINCT order_id) FROM " + effects)).isEqualTo(10);
     // ten effects, one failed run rolled back; lost confirmations did not run anything again
     assertThat(calls.get()).isEqualTo(11);
   }

@@ -11,21 +11,17 @@ import dev.tierbus.event.EventType;
 import dev.tierbus.event.Order;
 import dev.tierbus.event.Side;
 import dev.tierbus.router.ReliableTierOptions;
-import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reliable tier against a real PostgreSQL: journal, confirm, retry, dead letters. */
 @Timeout(60)
@@ -33,34 +29,14 @@ class ReliableTierTest {
 
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private Vertx vertx;
-  private Pool sql;
-  private JournalOptions journal;
+  @RegisterExtension
+  final JournalTestBed bed = new JournalTestBed("tier");
   private TieredEventRouter router;
   private ReliableTier tier;
 
-  @BeforeEach
-  void setUp() {
-    vertx = Vertx.vertx();
-    sql = JournalTestSupport.sql(vertx);
-    journal = JournalTestSupport.freshJournal("tier");
-  }
-
-  @AfterEach
-  void tearDown() {
-    try {
-      if (router != null) {
-        await(router.close());
-      }
-      JournalTestSupport.dropSchema(sql, journal);
-    } finally {
-      await(vertx.close());
-    }
-  }
-
   private void start(ReliableTierOptions reliable) {
-    router = TieredEventRouter.create(vertx, new RouterOptions().setReliable(reliable));
-    tier = JournalTestSupport.requireReachable(await(ReliableTiers.install(router, journal)));
+    router = bed.router(reliable);
+    tier = bed.install(router);
   }
 
   private static ReliableTierOptions fastRetries() {
@@ -77,7 +53,7 @@ class ReliableTierTest {
   }
 
   private String table() {
-    return journal.getSchema() + ".delivery";
+    return bed.journal.getSchema() + ".delivery";
   }
 
   @Test
@@ -88,9 +64,9 @@ class ReliableTierTest {
 
     await(router.publish(order("AAPL", 1)));
     // the publish Future completed: the row is committed before any confirmation
-    assertThat(count(sql, "SELECT count(*) FROM " + table())).isEqualTo(1);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table())).isEqualTo(1);
 
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1,
         "the row is marked delivered");
     assertThat(got).hasSize(1);
     Event e = got.get(0);
@@ -98,7 +74,8 @@ class ReliableTierTest {
     ReliableDelivery d = ReliableDelivery.of(e).orElseThrow();
     assertThat(d.attempt()).isEqualTo(1);
     assertThat(d.redelivered()).isFalse();
-    List<List<Object>> row = rows(sql, "SELECT delivery_id, subscriber, attempts, symbol, source FROM " + table());
+    List<List<Object>> row = rows(bed.sql,
+        "SELECT delivery_id, subscriber, attempts, symbol, source FROM " + table());
     assertThat(row.get(0)).containsExactly(d.deliveryId(), "execution", 0, "AAPL", "risk");
     JsonObject details = tier.metrics().details();
     assertThat(tier.metrics().delivered()).isEqualTo(1);
@@ -119,9 +96,9 @@ class ReliableTierTest {
     for (int i = 0; i < 50; i++) {
       await(router.publish(order("MSFT", i)));
     }
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 100,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 100,
         "100 rows delivered");
-    assertThat(count(sql, "SELECT count(*) FROM " + table())).isEqualTo(100);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table())).isEqualTo(100);
     assertThat(a).extracting(ReliableTierTest::orderId).hasSize(50).doesNotHaveDuplicates();
     assertThat(b).extracting(ReliableTierTest::orderId).hasSize(50).doesNotHaveDuplicates();
     assertThat(a).extracting(ReliableTierTest::orderId).isEqualTo(b.stream().map(ReliableTierTest::orderId).toList());
@@ -142,7 +119,7 @@ class ReliableTierTest {
     }));
 
     await(router.publish(order("AAPL", 7)));
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1, "delivered");
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1, "delivered");
 
     assertThat(attempts).hasSize(3);
     List<ReliableDelivery> deliveries = attempts.stream().map(e -> ReliableDelivery.of(e).orElseThrow()).toList();
@@ -152,7 +129,7 @@ class ReliableTierTest {
     // the n-th retry waits base * multiplier^(n-1): 100 ms, then 300 ms
     assertThat((times.get(1) - times.get(0)) / 1_000_000).isGreaterThanOrEqualTo(100);
     assertThat((times.get(2) - times.get(1)) / 1_000_000).isGreaterThanOrEqualTo(300);
-    List<Object> row = rows(sql, "SELECT attempts, last_error FROM " + table()).get(0);
+    List<Object> row = rows(bed.sql, "SELECT attempts, last_error FROM " + table()).get(0);
     assertThat(row.get(0)).isEqualTo(2);
     assertThat((String) row.get(1)).contains("broker not ready (attempt 2)");
     assertThat(tier.metrics().delivered()).isEqualTo(1);
@@ -202,7 +179,7 @@ class ReliableTierTest {
     healed[0] = true;
     assertThat(await(tier.deadLetters().replay(first.deliveryId()))).isTrue();
     eventually(WAIT, () -> accepted.contains("o-AAPL-1"), "the replayed letter is delivered");
-    eventually(WAIT, () -> count(sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1,
+    eventually(WAIT, () -> count(bed.sql, "SELECT count(*) FROM " + table() + " WHERE status = 2") == 1,
         "replayed row delivered");
     assertThat(await(tier.deadLetters().replay(first.deliveryId()))).as("no longer a dead letter").isFalse();
 
@@ -210,7 +187,7 @@ class ReliableTierTest {
     assertThat(await(tier.deadLetters().discard(second))).isTrue();
     assertThat(await(tier.deadLetters().discard(second))).isFalse();
     assertThat(await(tier.deadLetters().list(DeadLetterQuery.all())).letters()).isEmpty();
-    assertThat(rows(sql, "SELECT status FROM " + table() + " WHERE delivery_id = $1", second).get(0).get(0))
+    assertThat(rows(bed.sql, "SELECT status FROM " + table() + " WHERE delivery_id = $1", second).get(0).get(0))
         .isEqualTo((short) 4);
     assertThat(accepted).containsExactly("o-AAPL-1");
     assertThat(tier.status().deadLetters()).isZero();
@@ -280,7 +257,7 @@ class ReliableTierTest {
     await(router.publish(order("AAPL", 1)));
     await(router.publish(order("MSFT", 2)));
     eventually(WAIT, () -> got.size() == 1, "AAPL delivered");
-    assertThat(count(sql, "SELECT count(*) FROM " + table())).isEqualTo(1);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table())).isEqualTo(1);
     assertThat(got).containsExactly("o-AAPL-1");
   }
 
@@ -288,7 +265,7 @@ class ReliableTierTest {
   void withNoSubscriberNothingIsJournalledAndThePublishSucceeds() {
     start(fastRetries());
     await(router.publish(order("AAPL", 1)));
-    assertThat(count(sql, "SELECT count(*) FROM " + table())).isZero();
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table())).isZero();
   }
 
   @Test
@@ -310,6 +287,6 @@ class ReliableTierTest {
         .hasMessageContaining("max_in_flight 3"));
     release.countDown();
     eventually(WAIT, () -> got.size() == 3, "the three accepted are delivered");
-    assertThat(count(sql, "SELECT count(*) FROM " + table())).isEqualTo(3);
+    assertThat(count(bed.sql, "SELECT count(*) FROM " + table())).isEqualTo(3);
   }
 }

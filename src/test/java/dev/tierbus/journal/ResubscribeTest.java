@@ -11,11 +11,9 @@ import dev.tierbus.event.Order;
 import dev.tierbus.event.Side;
 import dev.tierbus.router.ReliableTierOptions;
 import dev.tierbus.router.RouteHold;
-import dev.tierbus.router.RouterOptions;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
 import dev.tierbus.router.TieredEventRouter;
-import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,13 +33,11 @@ class ResubscribeTest {
 
   @Test
   void aReplacedSubscriberLosesNothingAndGetsNothingTwice() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Pool sql = JournalTestSupport.sql(vertx);
-    JournalOptions journal = JournalTestSupport.freshJournal("swap");
-    try {
-      TieredEventRouter router = TieredEventRouter.create(vertx, new RouterOptions()
-          .setReliable(new ReliableTierOptions().setBaseDelayMs(20).setMaxDelayMs(100)));
-      JournalTestSupport.requireReachable(await(ReliableTiers.install(router, journal)));
+    try (JournalTestBed bed = new JournalTestBed("swap")) {
+      Pool sql = bed.sql;
+      JournalOptions journal = bed.journal;
+      TieredEventRouter router = bed.router(new ReliableTierOptions().setBaseDelayMs(20).setMaxDelayMs(100));
+      bed.install(router);
       List<String> old = new CopyOnWriteArrayList<>();
       SubscriptionHandle first = await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> {
         Thread.sleep(2);
@@ -78,22 +74,16 @@ class ResubscribeTest {
       assertThat(replacement).isNotEmpty();
       eventually(Duration.ofSeconds(10), () -> count(sql, "SELECT count(*) FROM " + journal.getSchema()
           + ".delivery WHERE status = 2") == 300, "all rows delivered");
-      await(router.close());
-    } finally {
-      JournalTestSupport.dropSchema(sql, journal);
-      await(vertx.close());
     }
   }
 
   @Test
   void withoutAHoldARemovedSubscriberGetsNoNewRowsAndAReleasedHoldStopsThem() {
-    Vertx vertx = Vertx.vertx();
-    Pool sql = JournalTestSupport.sql(vertx);
-    JournalOptions journal = JournalTestSupport.freshJournal("hold");
-    try {
-      TieredEventRouter router = TieredEventRouter.create(vertx, new RouterOptions());
-      JournalTestSupport.requireReachable(await(ReliableTiers.install(router, journal)));
-      String rows = "SELECT count(*) FROM " + journal.getSchema() + ".delivery";
+    try (JournalTestBed bed = new JournalTestBed("hold")) {
+      TieredEventRouter router = bed.router(new ReliableTierOptions());
+      bed.install(router);
+      Pool sql = bed.sql;
+      String rows = "SELECT count(*) FROM " + bed.journal.getSchema() + ".delivery";
       SubscriptionHandle h = await(router.subscribe(Subscription.of("execution", "risk", EventType.ORDER), e -> { }));
       RouteHold hold = router.holdReliableRoutes(List.of("execution"));
       await(h.unsubscribe());
@@ -102,10 +92,6 @@ class ResubscribeTest {
       hold.release();
       await(router.publish(Event.of(EventType.ORDER, "risk", "A", 2, new Order("o-2", Side.BUY, 1, Double.NaN, "t"))));
       assertThat(count(sql, rows)).as("released: nobody subscribes").isEqualTo(1);
-      await(router.close());
-    } finally {
-      JournalTestSupport.dropSchema(sql, journal);
-      await(vertx.close());
     }
   }
 }

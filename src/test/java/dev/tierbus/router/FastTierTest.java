@@ -38,6 +38,11 @@ class FastTierTest {
     return Event.of(EventType.TICK, source, symbol, seq, new Tick(seq, 1));
   }
 
+  /** A router on {@code vertx} whose fast tier runs with {@code fast}. */
+  private static TieredEventRouter fastRouter(Vertx vertx, FastTierOptions fast) {
+    return TieredEventRouter.create(vertx, new RouterOptions().setFast(fast));
+  }
+
   /** Runs {@code body} on a fresh event-loop context and returns what it returns. */
   private static <T> Future<T> onContext(Vertx vertx, java.util.function.Supplier<Future<T>> body) {
     Promise<T> p = Promise.promise();
@@ -96,8 +101,7 @@ class FastTierTest {
 
   @Test
   void batchesFlushOnSize(Vertx vertx, VertxTestContext ctx) {
-    TieredEventRouter router = TieredEventRouter.create(vertx,
-        new RouterOptions().setFast(new FastTierOptions().setBatchSize(10).setMaxBatchAgeMs(60_000)));
+    TieredEventRouter router = fastRouter(vertx, new FastTierOptions().setBatchSize(10).setMaxBatchAgeMs(60_000));
     List<EventBatch> batches = batchesSent(vertx);
     AtomicInteger received = new AtomicInteger();
     router.subscribe(Subscription.of("sub", "feed", EventType.TICK), e -> received.incrementAndGet())
@@ -121,8 +125,7 @@ class FastTierTest {
 
   @Test
   void batchesFlushOnAge(Vertx vertx, VertxTestContext ctx) {
-    TieredEventRouter router = TieredEventRouter.create(vertx,
-        new RouterOptions().setFast(new FastTierOptions().setBatchSize(1000).setMaxBatchAgeMs(80)));
+    TieredEventRouter router = fastRouter(vertx, new FastTierOptions().setBatchSize(1000).setMaxBatchAgeMs(80));
     List<EventBatch> batches = batchesSent(vertx);
     AtomicLong publishedAt = new AtomicLong();
     AtomicLong firstArrival = new AtomicLong();
@@ -155,8 +158,8 @@ class FastTierTest {
 
   @Test
   void orderIsKeptPerSourceAndSymbol(Vertx vertx, VertxTestContext ctx) {
-    TieredEventRouter router = TieredEventRouter.create(vertx,
-        new RouterOptions().setFast(new FastTierOptions().setBatchSize(64).setMaxBatchAgeMs(1).setMaxPendingBatches(100_000)));
+    TieredEventRouter router = fastRouter(vertx,
+        new FastTierOptions().setBatchSize(64).setMaxBatchAgeMs(1).setMaxPendingBatches(100_000));
     String[] symbols = {"AAPL", "MSFT", "GOOG", "AMZN"};
     int perSymbol = 5_000;
     Map<String, List<Long>> seen = Collections.synchronizedMap(new HashMap<>());
@@ -195,8 +198,8 @@ class FastTierTest {
 
   @Test
   void blockedSubscriberNeverBlocksThePublisherAndDropsAreCounted(Vertx vertx, VertxTestContext ctx) throws Exception {
-    TieredEventRouter router = TieredEventRouter.create(vertx,
-        new RouterOptions().setFast(new FastTierOptions().setBatchSize(100).setMaxBatchAgeMs(60_000).setMaxPendingBatches(4)));
+    TieredEventRouter router = fastRouter(vertx,
+        new FastTierOptions().setBatchSize(100).setMaxBatchAgeMs(60_000).setMaxPendingBatches(4));
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger slowGot = new AtomicInteger();
     AtomicInteger fastGot = new AtomicInteger();

@@ -15,19 +15,9 @@ import io.vertx.core.json.JsonObject;
  * nothing (the first one, {@code source}, declares SIGNAL), and its {@link ApiServer} on a free
  * port of 127.0.0.1 (one server instance per core, the default).
  */
-final class ApiNode implements AutoCloseable {
+record ApiNode(Vertx vertx, TopologyRuntime runtime, ApiServer server) implements AutoCloseable {
 
   static final String TOKEN = "load-test-token-0123456789";
-
-  final Vertx vertx;
-  final TopologyRuntime runtime;
-  final ApiServer server;
-
-  private ApiNode(Vertx vertx, TopologyRuntime runtime, ApiServer server) {
-    this.vertx = vertx;
-    this.runtime = runtime;
-    this.server = server;
-  }
 
   static ApiNode start(int containers, ApiOptions options) throws Exception {
     Vertx vertx = Vertx.vertx();

@@ -22,20 +22,7 @@ import java.util.List;
  * node going quiet after the last bar, the report files not included). The same topology
  * with more symbols per bar time shows how the per-bar-time synchronisation amortises.
  */
-final class BacktestPipelineCase implements LoadCase {
-
-  private final String name;
-  private final int symbols;
-
-  BacktestPipelineCase(String name, int symbols) {
-    this.name = name;
-    this.symbols = symbols;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
+record BacktestPipelineCase(String name, int symbols) implements LoadCase {
 
   @Override
   public String description() {

@@ -56,11 +56,9 @@ final class ComponentCallCase implements LoadCase {
       Await.result(c.loop(budget.warmupMillis() / 2, false));
 
       Histogram timed = Await.result(c.loop(budget.measureMillis() / 2, true));
-      AllocationMeter alloc = AllocationMeter.start();
-      long t0 = System.nanoTime();
+      Measurement m = Measurement.start();
       Await.result(c.loop(budget.measureMillis() / 2, false));
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      long allocated = alloc.allocatedBytes();
+      m.stop();
       long calls = c.calls;
       double overheadNs = timerOverheadNanos();
 
@@ -69,17 +67,12 @@ final class ComponentCallCase implements LoadCase {
           .put("calls", calls)
           .put("timed_calls", timed.getTotalCount())
           .put("timer_overhead_ns", CaseResult.round1(overheadNs))
-          .put("ns_per_call", CaseResult.round1(seconds * 1e9 / calls))
-          .put("latency_max_us", lat.maxUs())
-          .put("latency_source", "harness HdrHistogram: nanoTime before emit -> nanoTime in the receiving component")
-          .put("duration_s", CaseResult.round3(seconds))
-          .put("gc_count", alloc.gcCountSince())
-          .put("gc_ms", alloc.gcMillisSince())
-          .put("alloc_basis", "all threads / calls of the untimed loop (event made once)");
+          .put("ns_per_call", CaseResult.round1(m.seconds() * 1e9 / calls));
+      m.report(extra, lat, "harness HdrHistogram: nanoTime before emit -> nanoTime in the receiving component",
+          "all threads / calls of the untimed loop (event made once)");
       Await.result(deployment.undeploy());
       Await.result(router.close());
-      return new CaseResult(name(), calls / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
-          (double) allocated / calls, extra);
+      return m.result(name(), calls, lat, calls, extra);
     } finally {
       Await.result(vertx.close());
     }

@@ -12,7 +12,6 @@ import dev.tierbus.router.SubscriptionHandle;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -44,26 +43,11 @@ import java.util.function.LongSupplier;
  * reported as {@code dropped}. The router runs with default options, except that
  * {@code -Dfast.age=MS} sets the maximum batch age.
  */
-final class FastTierCase implements LoadCase {
+record FastTierCase(String name, int subscribers, long ratePerSec) implements LoadCase {
 
   static final int CHUNK = 10_000;
   static final int WINDOW = 20_000;
   private static final String SOURCE = "feed";
-
-  private final String name;
-  private final int subscribers;
-  private final long ratePerSec;
-
-  FastTierCase(String name, int subscribers, long ratePerSec) {
-    this.name = name;
-    this.subscribers = subscribers;
-    this.ratePerSec = ratePerSec;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
 
   @Override
   public String description() {
@@ -98,25 +82,20 @@ final class FastTierCase implements LoadCase {
     Feed feed = new Feed(router, ratePerSec, () -> slowest(subs));
     Await.result(vertx.deployVerticle(feed));
 
-    AllocationMeter alloc = AllocationMeter.start();
-    long t0 = System.nanoTime();
+    Measurement m = Measurement.start();
     long sent = Await.result(feed.publishFor(millis));
     long expected = sent * subscribers;
-    long t1 = Await.until(() -> handled(subs) >= expected, 20_000, "fast-tier deliveries");
-    Phase p = new Phase();
-    p.seconds = (t1 - t0) / 1e9;
-    p.allocated = alloc.allocatedBytes();
-    p.gcCount = alloc.gcCountSince();
-    p.gcMillis = alloc.gcMillisSince();
-    p.sent = sent;
-    p.metrics = router.metrics().fast();
+    m.stopAt(Await.until(() -> handled(subs) >= expected, 20_000, "fast-tier deliveries"));
+    TierMetricsSnapshot metrics = router.metrics().fast();
+    long delivered = 0;
+    long dropped = 0;
     for (Subscriber s : subs) {
-      p.delivered += s.handle.delivered();
-      p.dropped += s.handle.dropped();
+      delivered += s.handle.delivered();
+      dropped += s.handle.dropped();
       Await.result(s.handle.unsubscribe());
     }
-    p.waits = feed.waits;
-    p.threads = feed.thread + " -> " + subs.stream().map(s -> s.thread).toList();
+    String threads = feed.thread + " -> " + subs.stream().map(s -> s.thread).toList();
+    Phase p = new Phase(m, sent, delivered, dropped, feed.waits, threads, metrics);
     Await.result(router.close());
     for (Subscriber s : subs) {
       Await.result(vertx.undeploy(s.deploymentID()));
@@ -142,17 +121,8 @@ final class FastTierCase implements LoadCase {
     return n;
   }
 
-  private static final class Phase {
-    double seconds;
-    long allocated;
-    long gcCount;
-    long gcMillis;
-    long sent;
-    long delivered;
-    long dropped;
-    long waits;
-    String threads;
-    TierMetricsSnapshot metrics;
+  private record Phase(Measurement m, long sent, long delivered, long dropped, long waits, String threads,
+      TierMetricsSnapshot metrics) {
 
     CaseResult result(String name, int subscribers, long rate) {
       Latencies lat = Latencies.of(metrics.latency());
@@ -163,63 +133,30 @@ final class FastTierCase implements LoadCase {
           .put("subscribers", subscribers)
           .put("offered_rate", rate == 0 ? "highest sustainable (window " + WINDOW + " events)" : Long.toString(rate))
           .put("publisher_waits", waits)
-          .put("deliveries_per_sec", Math.round(delivered / seconds))
-          .put("latency_max_us", lat.maxUs())
-          .put("latency_source", "router.metrics().fast().latency(): batch age at handling, per event")
-          .put("duration_s", CaseResult.round3(seconds))
-          .put("gc_count", gcCount)
-          .put("gc_ms", gcMillis)
-          .put("alloc_basis", "all threads / events published (includes creating the Event and Tick)")
+          .put("deliveries_per_sec", Math.round(delivered / m.seconds()));
+      m.report(extra, lat, "router.metrics().fast().latency(): batch age at handling, per event",
+              "all threads / events published (includes creating the Event and Tick)")
           .put("alloc_event_creation_bytes", CaseResult.round1(AllocationMeter.perEvent(MarketData::tick)))
           .put("threads", threads);
-      return new CaseResult(name, sent / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
-          (double) allocated / sent, extra);
+      return m.result(name, sent, lat, sent, extra);
     }
   }
 
-  /** The publishing source: a SourcePublisher on this verticle's event loop. */
-  private static final class Feed extends VerticleBase {
-    private final TieredEventRouter router;
-    private final double ratePerNano;
+  /** The publishing source; a phase completes with the number of events published. */
+  private static final class Feed extends PublisherVerticle<Long> {
     private final LongSupplier slowest;
     private final Handler<Void> nextTurn = v -> turn();
     private final Handler<Long> nextTick = id -> turn();
-    private SourcePublisher publisher;
-    private long start;
-    private long deadline;
     private long sent;
-    private Promise<Long> done;
     long waits;
-    volatile String thread;
 
     Feed(TieredEventRouter router, long ratePerSec, LongSupplier slowest) {
-      this.router = router;
-      this.ratePerNano = ratePerSec / 1e9;
+      super(router, SOURCE, ratePerSec);
       this.slowest = slowest;
     }
 
     @Override
-    public Future<?> start() {
-      publisher = router.publisher(SOURCE);
-      thread = Thread.currentThread().getName();
-      return Future.succeededFuture();
-    }
-
-    /** Publishes for {@code millis}; completes with the number of events published. */
-    Future<Long> publishFor(long millis) {
-      Promise<Long> promise = Promise.promise();
-      context.runOnContext(v -> {
-        done = promise;
-        sent = 0;
-        waits = 0;
-        start = System.nanoTime();
-        deadline = start + millis * 1_000_000L;
-        turn();
-      });
-      return promise.future();
-    }
-
-    private void turn() {
+    void turn() {
       long now = System.nanoTime();
       if (now >= deadline) {
         publisher.flush();
@@ -235,7 +172,7 @@ final class FastTierCase implements LoadCase {
         }
         n = CHUNK;
       } else {
-        n = Math.min(CHUNK, (long) ((now - start) * ratePerNano) - sent);
+        n = due(now, sent, CHUNK);
       }
       SourcePublisher p = publisher;
       long i = sent;

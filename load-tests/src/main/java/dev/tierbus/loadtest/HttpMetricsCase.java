@@ -22,22 +22,9 @@ import org.HdrHistogram.Recorder;
  * node with {@value #CONTAINERS} containers as fast as answers come back. events/s = requests
  * answered per second; latency = request to complete response body.
  */
-final class HttpMetricsCase implements LoadCase {
+record HttpMetricsCase(String name, int connections) implements LoadCase {
 
   static final int CONTAINERS = 20;
-
-  private final String name;
-  private final int connections;
-
-  HttpMetricsCase(String name, int connections) {
-    this.name = name;
-    this.connections = connections;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
 
   @Override
   public String description() {
@@ -52,15 +39,14 @@ final class HttpMetricsCase implements LoadCase {
         HttpClient client = clientVertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
             new PoolOptions().setHttp1MaxSize(connections));
         RequestOptions get = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-            .setPort(node.server.port()).setURI("/api/metrics");
+            .setPort(node.server().port()).setURI("/api/metrics");
         drive(client, get, budget.warmupMillis(), new Recorder(3), new LongAdder(), new LongAdder());
         Recorder latency = new Recorder(3_600_000_000_000L, 3);
         LongAdder ok = new LongAdder();
         LongAdder failed = new LongAdder();
-        AllocationMeter alloc = AllocationMeter.start();
-        long t0 = System.nanoTime();
+        Measurement m = Measurement.start();
         drive(client, get, budget.measureMillis(), latency, ok, failed);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        m.stop();
         Histogram h = latency.getIntervalHistogram();
         Latencies lat = Latencies.ofNanos(h);
         JsonObject extra = new JsonObject()
@@ -68,16 +54,11 @@ final class HttpMetricsCase implements LoadCase {
             .put("containers", CONTAINERS)
             .put("delivered", ok.sum())
             .put("failed", failed.sum())
-            .put("events_per_sec_counts", "GET /api/metrics answered with 200")
-            .put("latency_max_us", lat.maxUs())
-            .put("latency_source", "request sent to response body received, in-JVM client")
-            .put("duration_s", CaseResult.round3(seconds))
-            .put("gc_count", alloc.gcCountSince())
-            .put("gc_ms", alloc.gcMillisSince())
-            .put("alloc_basis", "all threads (server and client) / requests");
+            .put("events_per_sec_counts", "GET /api/metrics answered with 200");
+        m.report(extra, lat, "request sent to response body received, in-JVM client",
+            "all threads (server and client) / requests");
         Await.result(client.close());
-        return new CaseResult(name, ok.sum() / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
-            (double) alloc.allocatedBytes() / Math.max(1, ok.sum()), extra);
+        return m.result(name, ok.sum(), lat, Math.max(1, ok.sum()), extra);
       } finally {
         Await.result(clientVertx.close());
       }

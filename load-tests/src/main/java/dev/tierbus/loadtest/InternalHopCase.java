@@ -32,22 +32,7 @@ import org.HdrHistogram.Recorder;
  * {@link Threading}: on {@code EVENT_LOOP} B's event loop is woken by each message, on
  * {@code WORKER} the message is handed to a worker thread of the containers' pool.
  */
-final class InternalHopCase implements LoadCase {
-
-  private final String name;
-  private final Threading threading;
-  private final long hopsPerSec;
-
-  InternalHopCase(String name, Threading threading, long hopsPerSec) {
-    this.name = name;
-    this.threading = threading;
-    this.hopsPerSec = hopsPerSec;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
+record InternalHopCase(String name, Threading threading, long hopsPerSec) implements LoadCase {
 
   @Override
   public String description() {
@@ -75,30 +60,22 @@ final class InternalHopCase implements LoadCase {
       b.recorder.reset();
       long before = b.received;
 
-      AllocationMeter alloc = AllocationMeter.start();
-      long t0 = System.nanoTime();
+      Measurement m = Measurement.start();
       long sent = Await.result(a.sendFor(budget.measureMillis(), hopsPerSec));
-      long t1 = Await.until(() -> b.received - before >= sent, 10_000, "hops");
-      long allocated = alloc.allocatedBytes();
+      m.stopAt(Await.until(() -> b.received - before >= sent, 10_000, "hops"));
       Histogram h = b.recorder.getIntervalHistogram();
       Latencies lat = Latencies.ofNanos(h);
-      double seconds = (t1 - t0) / 1e9;
       JsonObject extra = new JsonObject()
           .put("hops", sent)
           .put("recorded", h.getTotalCount())
           .put("target_hops_per_sec", hopsPerSec)
-          .put("threading", threading.configName())
-          .put("latency_max_us", lat.maxUs())
-          .put("latency_source", "harness HdrHistogram: receiver nanoTime - sender nanoTime")
-          .put("duration_s", CaseResult.round3(seconds))
-          .put("gc_count", alloc.gcCountSince())
-          .put("gc_ms", alloc.gcMillisSince())
-          .put("alloc_basis", "all threads / hops (includes creating the Event)")
+          .put("threading", threading.configName());
+      m.report(extra, lat, "harness HdrHistogram: receiver nanoTime - sender nanoTime",
+              "all threads / hops (includes creating the Event)")
           .put("threads", a.thread + " -> " + b.thread);
       Await.result(deployment.undeploy());
       Await.result(router.close());
-      return new CaseResult(name, sent / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
-          (double) allocated / sent, extra);
+      return m.result(name, sent, lat, sent, extra);
     } finally {
       Await.result(vertx.close());
     }

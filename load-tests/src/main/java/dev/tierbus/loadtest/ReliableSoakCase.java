@@ -10,12 +10,10 @@ import dev.tierbus.journal.ReliableTier;
 import dev.tierbus.journal.ReliableTiers;
 import dev.tierbus.router.ReliableTierOptions;
 import dev.tierbus.router.RouterOptions;
-import dev.tierbus.router.SourcePublisher;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,33 +40,17 @@ import org.HdrHistogram.Recorder;
  * write). Reported per window (p50/p99/p99.9/max), with the WAL the server wrote in it
  * ({@code pg_stat_wal}, server-wide: other clients of the server count too) and its
  * checkpoints, and the worst seconds.
+ *
+ * @param embedded true: journal in an embedded server started by the case (a fresh data
+ *     directory, {@link dev.tierbus.journal.JournalServerSettings}), as {@code run} does
+ *     when no server is configured; false: the server on 127.0.0.1:5432 as it is set up
  */
-final class ReliableSoakCase implements LoadCase {
+record ReliableSoakCase(String name, long ratePerSec, boolean embedded) implements LoadCase {
 
   static final long TARGET_P99_US = 20_000;
   /** Journal retention of delivered rows: the default (0: deleted at confirmation) unless -Dsoak.retention_ms. */
   static final long RETENTION_MS = Long.getLong("soak.retention_ms", JournalOptions.DEFAULT_RETENTION_MS);
   private static final String[] SYMBOL_NAMES = {"AAPL", "MSFT", "GOOG", "AMZN", "TSLA", "NVDA", "META", "NFLX"};
-
-  private final String name;
-  private final long ratePerSec;
-  private final boolean embedded;
-
-  /**
-   * @param embedded true: journal in an embedded server started by the case (a fresh data
-   *     directory, {@link dev.tierbus.journal.JournalServerSettings}), as {@code run} does
-   *     when no server is configured; false: the server on 127.0.0.1:5432 as it is set up
-   */
-  ReliableSoakCase(String name, long ratePerSec, boolean embedded) {
-    this.name = name;
-    this.ratePerSec = ratePerSec;
-    this.embedded = embedded;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
 
   @Override
   public String description() {
@@ -299,13 +281,8 @@ final class ReliableSoakCase implements LoadCase {
   }
 
   /** The publishing container: ORDERs paced by a token bucket on a 1 ms timer, time-stamped at publish. */
-  private static final class Desk extends VerticleBase {
-    private final TieredEventRouter router;
-    private final double ratePerNano;
+  private static final class Desk extends PublisherVerticle<Void> {
     final Recorder acks = new Recorder(3);
-    private SourcePublisher publisher;
-    private long start;
-    private long deadline;
     private long seq;
     private volatile long acknowledged;
     volatile long rejected;
@@ -314,14 +291,7 @@ final class ReliableSoakCase implements LoadCase {
     private Promise<Void> stopped;
 
     Desk(TieredEventRouter router, long ratePerSec) {
-      this.router = router;
-      this.ratePerNano = ratePerSec / 1e9;
-    }
-
-    @Override
-    public Future<?> start() {
-      publisher = router.publisher("risk");
-      return Future.succeededFuture();
+      super(router, "risk", ratePerSec);
     }
 
     long acknowledged() {
@@ -353,12 +323,13 @@ final class ReliableSoakCase implements LoadCase {
       return p.future();
     }
 
-    private void turn() {
+    @Override
+    void turn() {
       long now = System.nanoTime();
       if (stopping || now >= deadline) {
         return;
       }
-      long budget = Math.min(1_000, (long) ((now - start) * ratePerNano) - seq);
+      long budget = due(now, seq, 1_000);
       for (long k = 0; k < budget; k++) {
         long n = seq++;
         outstanding++;

@@ -10,13 +10,9 @@ import dev.tierbus.journal.ReliableTiers;
 import dev.tierbus.metrics.TierMetricsSnapshot;
 import dev.tierbus.router.ReliableTierOptions;
 import dev.tierbus.router.RouterOptions;
-import dev.tierbus.router.SourcePublisher;
 import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
 import dev.tierbus.router.TieredEventRouter;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -35,26 +31,11 @@ import java.util.List;
  * the tier's own figure: publish call to the subscriber's confirmation arriving back at the
  * tier, per delivery; the journal write latency (publish to commit) is reported beside it.
  */
-final class ReliableTierCase implements LoadCase {
+record ReliableTierCase(String name, int subscribers, long ratePerSec) implements LoadCase {
 
   static final int SYMBOLS = 8;
   static final int WINDOW = 4_096;
   private static final String[] SYMBOL_NAMES = {"AAPL", "MSFT", "GOOG", "AMZN", "TSLA", "NVDA", "META", "NFLX"};
-
-  private final String name;
-  private final int subscribers;
-  private final long ratePerSec;
-
-  ReliableTierCase(String name, int subscribers, long ratePerSec) {
-    this.name = name;
-    this.subscribers = subscribers;
-    this.ratePerSec = ratePerSec;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
 
   @Override
   public String description() {
@@ -111,22 +92,13 @@ final class ReliableTierCase implements LoadCase {
     Await.result(vertx.deployVerticle(desk));
 
     BenchDatabase.WalCounters walBefore = db.walCounters();
-    AllocationMeter alloc = AllocationMeter.start();
-    long t0 = System.nanoTime();
+    Measurement m = Measurement.start();
     Await.result(desk.publishFor(millis), millis / 1000 + 60);
     long published = desk.acknowledged;
-    long t1 = Await.until(() -> tier.metrics().delivered() >= published * subscribers, 120_000,
-        "reliable-tier confirmations");
+    m.stopAt(Await.until(() -> tier.metrics().delivered() >= published * subscribers, 120_000,
+        "reliable-tier confirmations"));
 
-    Phase p = new Phase();
-    p.seconds = (t1 - t0) / 1e9;
-    p.allocated = alloc.allocatedBytes();
-    p.gcCount = alloc.gcCountSince();
-    p.gcMillis = alloc.gcMillisSince();
-    p.published = published;
-    p.rejected = desk.rejected;
-    p.metrics = tier.metrics();
-    p.wal = db.walCounters().since(walBefore, published);
+    Phase p = new Phase(m, published, desk.rejected, tier.metrics(), db.walCounters().since(walBefore, published));
     for (SubscriptionHandle h : handles) {
       Await.result(h.unsubscribe());
     }
@@ -135,15 +107,7 @@ final class ReliableTierCase implements LoadCase {
     return p;
   }
 
-  private static final class Phase {
-    double seconds;
-    long allocated;
-    long gcCount;
-    long gcMillis;
-    long published;
-    long rejected;
-    TierMetricsSnapshot metrics;
-    JsonObject wal;
+  private record Phase(Measurement m, long published, long rejected, TierMetricsSnapshot metrics, JsonObject wal) {
 
     CaseResult result(String name, long rate, int subscribers) {
       Latencies lat = Latencies.of(metrics.latency());
@@ -152,7 +116,7 @@ final class ReliableTierCase implements LoadCase {
       JsonObject extra = new JsonObject()
           .put("published", published)
           .put("delivered", metrics.delivered())
-          .put("deliveries_per_sec", Math.round(metrics.delivered() / seconds))
+          .put("deliveries_per_sec", Math.round(metrics.delivered() / m.seconds()))
           .put("subscribers", subscribers)
           .put("rejected", rejected)
           .put("dropped", 0)
@@ -163,28 +127,17 @@ final class ReliableTierCase implements LoadCase {
           .put("journal_write_p99_us", write.getDouble("p99_us"))
           .put("retries", d.getLong("retries"))
           .put("dead_letters", d.getLong("dead_letters"))
-          .put("latency_max_us", lat.maxUs())
-          .put("latency_source", "tier metrics: publish call to the subscriber's confirmation, per delivery")
-          .put("journal", "PostgreSQL 127.0.0.1:5432, fsync and synchronous_commit on")
-          .put("duration_s", CaseResult.round3(seconds))
-          .put("gc_count", gcCount)
-          .put("gc_ms", gcMillis)
-          .put("alloc_basis", "all threads / events published")
+          .put("journal", "PostgreSQL 127.0.0.1:5432, fsync and synchronous_commit on");
+      m.report(extra, lat, "tier metrics: publish call to the subscriber's confirmation, per delivery",
+              "all threads / events published")
           .put("wal_basis", "pg_stat_wal of the whole server over the measured phase (other clients count too)")
           .mergeIn(wal);
-      return new CaseResult(name, published / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
-          (double) allocated / Math.max(1, published), extra);
+      return m.result(name, published, lat, Math.max(1, published), extra);
     }
   }
 
   /** The publishing container: paced or windowed ORDER publishing on its event loop. */
-  private static final class Desk extends VerticleBase {
-    private final TieredEventRouter router;
-    private final double ratePerNano;
-    private SourcePublisher publisher;
-    private Promise<Void> done;
-    private long start;
-    private long deadline;
+  private static final class Desk extends PublisherVerticle<Void> {
     private long seq;
     private long outstanding;
     private boolean stopping;
@@ -192,28 +145,11 @@ final class ReliableTierCase implements LoadCase {
     long rejected;
 
     Desk(TieredEventRouter router, long ratePerSec) {
-      this.router = router;
-      this.ratePerNano = ratePerSec / 1e9;
+      super(router, "risk", ratePerSec);
     }
 
     @Override
-    public Future<?> start() {
-      publisher = router.publisher("risk");
-      return Future.succeededFuture();
-    }
-
-    Future<Void> publishFor(long millis) {
-      Promise<Void> promise = Promise.promise();
-      context.runOnContext(v -> {
-        done = promise;
-        start = System.nanoTime();
-        deadline = start + millis * 1_000_000L;
-        turn();
-      });
-      return promise.future();
-    }
-
-    private void turn() {
+    void turn() {
       long now = System.nanoTime();
       if (now >= deadline) {
         stopping = true;
@@ -222,7 +158,7 @@ final class ReliableTierCase implements LoadCase {
       }
       long budget = ratePerNano == 0
           ? WINDOW - outstanding
-          : Math.min(1_000, (long) ((now - start) * ratePerNano) - seq);
+          : due(now, seq, 1_000);
       for (long k = 0; k < budget; k++) {
         publishOne();
       }

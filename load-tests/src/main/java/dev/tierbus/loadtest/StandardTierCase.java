@@ -11,8 +11,6 @@ import dev.tierbus.router.Subscription;
 import dev.tierbus.router.SubscriptionHandle;
 import dev.tierbus.router.TieredEventRouter;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -36,25 +34,10 @@ import java.util.Set;
  * delivery; published/s is reported beside it. Latency is the router's standard-tier figure:
  * enqueue to handler start.
  */
-final class StandardTierCase implements LoadCase {
+record StandardTierCase(String name, int publishers, long ratePerSec) implements LoadCase {
 
   static final int CHUNK = 1_000;
   static final int SUBSCRIBERS = 4;
-
-  private final String name;
-  private final int publishers;
-  private final long ratePerSec;
-
-  StandardTierCase(String name, int publishers, long ratePerSec) {
-    this.name = name;
-    this.publishers = publishers;
-    this.ratePerSec = ratePerSec;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
 
   @Override
   public String description() {
@@ -92,28 +75,24 @@ final class StandardTierCase implements LoadCase {
       feeds.add(f);
     }
 
-    AllocationMeter alloc = AllocationMeter.start();
-    long t0 = System.nanoTime();
+    Measurement m = Measurement.start();
     List<Future<Feed>> done = new ArrayList<>();
     for (Feed f : feeds) {
       done.add(f.publishFor(millis));
     }
     Await.result(Future.all(done));
     long expected = feeds.stream().mapToLong(f -> f.expected).sum();
-    long t1 = Await.until(() -> delivered(handles) >= expected, 20_000, "standard-tier deliveries");
+    m.stopAt(Await.until(() -> delivered(handles) >= expected, 20_000, "standard-tier deliveries"));
 
-    Phase p = new Phase();
-    p.seconds = (t1 - t0) / 1e9;
-    p.allocated = alloc.allocatedBytes();
-    p.gcCount = alloc.gcCountSince();
-    p.gcMillis = alloc.gcMillisSince();
-    p.metrics = router.metrics().standard();
-    p.delivered = delivered(handles);
-    p.expected = expected;
+    TierMetricsSnapshot metrics = router.metrics().standard();
+    long delivered = delivered(handles);
+    long accepted = 0;
+    long rejected = 0;
     for (Feed f : feeds) {
-      p.accepted += f.accepted;
-      p.rejected += f.rejected;
+      accepted += f.accepted;
+      rejected += f.rejected;
     }
+    Phase p = new Phase(m, accepted, rejected, delivered, metrics);
     for (SubscriptionHandle h : handles) {
       Await.result(h.unsubscribe());
     }
@@ -132,22 +111,13 @@ final class StandardTierCase implements LoadCase {
     return n;
   }
 
-  private static final class Phase {
-    double seconds;
-    long allocated;
-    long gcCount;
-    long gcMillis;
-    long accepted;
-    long rejected;
-    long delivered;
-    long expected;
-    TierMetricsSnapshot metrics;
+  private record Phase(Measurement m, long accepted, long rejected, long delivered, TierMetricsSnapshot metrics) {
 
     CaseResult result(String name, long rate, int publishers) {
       Latencies lat = Latencies.of(metrics.latency());
       JsonObject extra = new JsonObject()
           .put("published", accepted)
-          .put("published_per_sec", Math.round(accepted / seconds))
+          .put("published_per_sec", Math.round(accepted / m.seconds()))
           .put("delivered", delivered)
           .put("rejected", rejected)
           .put("router_rejected", metrics.rejected())
@@ -155,28 +125,16 @@ final class StandardTierCase implements LoadCase {
           .put("offered_rate", rate == 0 ? "unpaced" : Long.toString(rate))
           .put("publishers", publishers)
           .put("subscribers", SUBSCRIBERS)
-          .put("events_per_sec_counts", "deliveries (each RSI event matches 1 subscriber, MACD events match none)")
-          .put("latency_max_us", lat.maxUs())
-          .put("latency_source", "router.metrics().standard().latency(): enqueue to handler start")
-          .put("duration_s", CaseResult.round3(seconds))
-          .put("gc_count", gcCount)
-          .put("gc_ms", gcMillis)
-          .put("alloc_basis", "all threads / events published (includes creating the Event and IndicatorValue)")
+          .put("events_per_sec_counts", "deliveries (each RSI event matches 1 subscriber, MACD events match none)");
+      m.report(extra, lat, "router.metrics().standard().latency(): enqueue to handler start",
+              "all threads / events published (includes creating the Event and IndicatorValue)")
           .put("alloc_event_creation_bytes", CaseResult.round1(AllocationMeter.perEvent(MarketData::indicator)));
-      return new CaseResult(name, delivered / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
-          (double) allocated / accepted, extra);
+      return m.result(name, delivered, lat, accepted, extra);
     }
   }
 
   /** One indicator container: paced publishing with back-off on back-pressure. */
-  private static final class Feed extends VerticleBase {
-    private final TieredEventRouter router;
-    private final String source;
-    private final double ratePerNano;
-    private SourcePublisher publisher;
-    private Promise<Feed> done;
-    private long start;
-    private long deadline;
+  private static final class Feed extends PublisherVerticle<Feed> {
     private long seq;
     private Event pending;
     private boolean pendingRsi;
@@ -186,35 +144,17 @@ final class StandardTierCase implements LoadCase {
     long rejected;
 
     Feed(TieredEventRouter router, String source, double ratePerSec) {
-      this.router = router;
-      this.source = source;
-      this.ratePerNano = ratePerSec / 1e9;
+      super(router, source, ratePerSec);
     }
 
     @Override
-    public Future<?> start() {
-      publisher = router.publisher(source);
-      return Future.succeededFuture();
-    }
-
-    Future<Feed> publishFor(long millis) {
-      Promise<Feed> promise = Promise.promise();
-      context.runOnContext(v -> {
-        done = promise;
-        start = System.nanoTime();
-        deadline = start + millis * 1_000_000L;
-        turn();
-      });
-      return promise.future();
-    }
-
-    private void turn() {
+    void turn() {
       long now = System.nanoTime();
       if (now >= deadline) {
         done.complete(this);
         return;
       }
-      long budget = ratePerNano == 0 ? CHUNK : Math.min(CHUNK, (long) ((now - start) * ratePerNano) - accepted);
+      long budget = ratePerNano == 0 ? CHUNK : due(now, accepted, CHUNK);
       if (budget <= 0) {
         vertx.setTimer(1, id -> turn());
         return;

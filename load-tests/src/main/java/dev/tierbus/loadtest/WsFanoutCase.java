@@ -64,25 +64,24 @@ final class WsFanoutCase implements LoadCase {
       Vertx clientVertx = Vertx.vertx();
       try {
         WebSocketClient wsClient = clientVertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(clients + 10));
-        List<WebSocket> sockets = connect(wsClient, node.server.port());
+        List<WebSocket> sockets = connect(wsClient, node.server().port());
         publish(node, budget.warmupMillis());
         int perEvent = clients / symbols;
-        Await.until(() -> frames.sum() + dropped.sum() + node.server.webSocketEventsConflated() * perEvent >= expectedSoFar,
-            10_000, "warm-up frames");
-        long conflatedBefore = node.server.webSocketEventsConflated();
+        Await.until(() -> frames.sum() + dropped.sum()
+            + node.server().webSocketEventsConflated() * perEvent >= expectedSoFar, 10_000, "warm-up frames");
+        long conflatedBefore = node.server().webSocketEventsConflated();
         frames.reset();
         dropped.reset();
         rejected.set(0);
         latency.reset();
-        AllocationMeter alloc = AllocationMeter.start();
         expectedSoFar = 0;
-        long t0 = System.nanoTime();
+        Measurement m = Measurement.start();
         long published = publish(node, budget.measureMillis());
         long expected = published * (clients / symbols);
-        long t1 = Await.until(() -> frames.sum() + dropped.sum()
-            + (node.server.webSocketEventsConflated() - conflatedBefore) * perEvent >= expected, 20_000, "measured frames");
-        long hubConflated = node.server.webSocketEventsConflated() - conflatedBefore;
-        double seconds = (t1 - t0) / 1e9;
+        m.stopAt(Await.until(() -> frames.sum() + dropped.sum()
+            + (node.server().webSocketEventsConflated() - conflatedBefore) * perEvent >= expected,
+            20_000, "measured frames"));
+        long hubConflated = node.server().webSocketEventsConflated() - conflatedBefore;
         Histogram h = latency.getIntervalHistogram();
         Latencies lat = Latencies.ofNanos(h);
         JsonObject extra = new JsonObject()
@@ -91,23 +90,18 @@ final class WsFanoutCase implements LoadCase {
             .put("frames_per_event", clients / symbols)
             .put("offered_rate", ratePerSec)
             .put("published", published)
-            .put("published_per_sec", Math.round(published / seconds))
+            .put("published_per_sec", Math.round(published / m.seconds()))
             .put("delivered", frames.sum())
             .put("dropped", dropped.sum())
             .put("rejected", rejected.get())
             .put("events_conflated_before_fan_out", hubConflated)
-            .put("events_per_sec_counts", "WebSocket frames received by all clients")
-            .put("latency_max_us", lat.maxUs())
-            .put("latency_source", "router publish (nanoTime in the signal) to frame arrival at the client, all clients")
-            .put("duration_s", CaseResult.round3(seconds))
-            .put("gc_count", alloc.gcCountSince())
-            .put("gc_ms", alloc.gcMillisSince())
-            .put("alloc_basis", "all threads (server and clients) / frames delivered");
+            .put("events_per_sec_counts", "WebSocket frames received by all clients");
+        m.report(extra, lat, "router publish (nanoTime in the signal) to frame arrival at the client, all clients",
+            "all threads (server and clients) / frames delivered");
         for (WebSocket ws : sockets) {
           ws.close();
         }
-        return new CaseResult(name, frames.sum() / seconds, lat.p50Us(), lat.p99Us(), lat.p999Us(),
-            (double) alloc.allocatedBytes() / Math.max(1, frames.sum()), extra);
+        return m.result(name, frames.sum(), lat, Math.max(1, frames.sum()), extra);
       } finally {
         Await.result(clientVertx.close());
       }
@@ -203,7 +197,7 @@ final class WsFanoutCase implements LoadCase {
         long n = sent++;
         Event e = Event.of(EventType.SIGNAL, "source", "S" + (n % symbols), System.currentTimeMillis() * 1_000_000L,
             new Signal(Direction.LONG, 0.5, "t=" + System.nanoTime(), "source"));
-        node.runtime.router().publish(e).onFailure(x -> rejected.incrementAndGet());
+        node.runtime().router().publish(e).onFailure(x -> rejected.incrementAndGet());
       }
       java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
     }

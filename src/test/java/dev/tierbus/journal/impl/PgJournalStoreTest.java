@@ -11,6 +11,7 @@ import dev.tierbus.event.Side;
 import dev.tierbus.journal.DeadLetterPage;
 import dev.tierbus.journal.DeadLetterQuery;
 import dev.tierbus.journal.JournalOptions;
+import dev.tierbus.journal.JournalTestBed;
 import dev.tierbus.journal.JournalTestSupport;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -67,11 +68,9 @@ class PgJournalStoreTest {
 
   @Test
   void severalAttemptsOfOneDeliveryInOneBatchRecordTheLastOne() {
-    Vertx vertx = Vertx.vertx();
-    Pool sql = JournalTestSupport.sql(vertx);
-    JournalOptions journal = JournalTestSupport.freshJournal("store");
-    try {
-      PgJournalStore store = new PgJournalStore(vertx, journal);
+    try (JournalTestBed bed = new JournalTestBed("store")) {
+      JournalOptions journal = bed.journal;
+      PgJournalStore store = new PgJournalStore(bed.vertx, journal);
       long epoch = await(store.start());
       AppendBatch batch = new AppendBatch(2);
       Event e = Event.of(EventType.ORDER, "risk", "AAPL", 1, new Order("o-1", Side.BUY, 1, Double.NaN, "t"));
@@ -99,12 +98,9 @@ class PgJournalStoreTest {
         assertThat(l.lastError()).isEqualTo("second");
         assertThat(l.event().payloadAs(Order.class).orderId()).isEqualTo("o-1");
       });
-      assertThat(JournalTestSupport.count(sql, "SELECT status FROM " + journal.getSchema()
+      assertThat(JournalTestSupport.count(bed.sql, "SELECT status FROM " + journal.getSchema()
           + ".delivery WHERE delivery_id = $1", id + 1)).isEqualTo(2);
       await(store.close());
-    } finally {
-      JournalTestSupport.dropSchema(sql, journal);
-      await(vertx.close());
     }
   }
 }
