@@ -53,7 +53,7 @@ record HttpMetricsCase(String name, int connections) implements LoadCase {
             .put("connections", connections)
             .put("containers", CONTAINERS)
             .put("delivered", ok.sum())
-            .put("failed", failed.sum())
+            .put("failed_requests", failed.sum())
             .put("events_per_sec_counts", "GET /api/metrics answered with 200");
         m.report(extra, lat, "request sent to response body received, in-JVM client",
             "all threads (server and client) / requests");
