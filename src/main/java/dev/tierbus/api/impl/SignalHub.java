@@ -3,6 +3,7 @@ package dev.tierbus.api.impl;
 import dev.tierbus.api.ApiOptions;
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventType;
+import dev.tierbus.metrics.LogThrottle;
 import dev.tierbus.router.Filter;
 import dev.tierbus.router.Overflow;
 import dev.tierbus.router.Subscription;
@@ -14,13 +15,13 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonArray;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,7 +92,7 @@ public final class SignalHub {
   private final LongAdder framesSent = new LongAdder();
   private final LongAdder droppedByClosed = new LongAdder();
   private final LongAdder errors = new LongAdder();
-  private final AtomicLong lastErrorLog = new AtomicLong(System.nanoTime() - ERROR_LOG_INTERVAL_NANOS);
+  private final LogThrottle errorLog = LogThrottle.perInterval(Duration.ofNanos(ERROR_LOG_INTERVAL_NANOS));
   private volatile ClientIndex index = ClientIndex.EMPTY;
   private final Outbox<Event> backlog = new Outbox<>(BACKLOG);
   private final Runnable fanOutTask = this::fanOutTurn;
@@ -202,9 +203,7 @@ public final class SignalHub {
   /** Counts and (rate-limited) logs a failure; the stream goes on. */
   private void failed(Event e, Throwable t) {
     errors.increment();
-    long now = System.nanoTime();
-    long last = lastErrorLog.get();
-    if (now - last >= ERROR_LOG_INTERVAL_NANOS && lastErrorLog.compareAndSet(last, now)) {
+    if (errorLog.shouldLog()) {
       log.error("WebSocket fan-out of {} from {} failed", e.type(), e.source(), t);
     }
   }

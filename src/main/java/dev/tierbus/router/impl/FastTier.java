@@ -2,10 +2,12 @@ package dev.tierbus.router.impl;
 
 import dev.tierbus.event.Event;
 import dev.tierbus.event.EventBatch;
+import dev.tierbus.metrics.LogThrottle;
 import dev.tierbus.metrics.TierMetrics;
 import dev.tierbus.metrics.TierMetricsSnapshot;
 import dev.tierbus.router.FastTierOptions;
 import io.vertx.core.eventbus.EventBus;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,7 @@ final class FastTier {
   private final EventBus bus;
   private final int maxPending;
   private final InFlightCounter inFlight;
-  private volatile long lastWarnNanos = System.nanoTime() - WARN_INTERVAL_NANOS;
+  private final LogThrottle slowWarnings = LogThrottle.perInterval(Duration.ofNanos(WARN_INTERVAL_NANOS));
 
   /** {@code pendingBatches}: the batches sent and not yet handled now, the tier's queue-depth gauge. */
   FastTier(EventBus bus, FastTierOptions options, InFlightCounter inFlight, LongSupplier pendingBatches) {
@@ -107,9 +109,7 @@ final class FastTier {
   }
 
   private void warnSlow(FastInbox inbox) {
-    long now = System.nanoTime();
-    if (now - lastWarnNanos >= WARN_INTERVAL_NANOS) {
-      lastWarnNanos = now;
+    if (slowWarnings.shouldLog()) {
       log.warn("fast tier: {} is too slow ({} batches pending at {}), dropping batches; dropped so far: {}",
           inbox, maxPending, inbox.address(), inbox.dropped());
     }

@@ -1,8 +1,9 @@
 package dev.tierbus.router.impl;
 
 import dev.tierbus.event.Event;
+import dev.tierbus.metrics.LogThrottle;
 import io.vertx.core.Handler;
-import java.util.concurrent.atomic.AtomicLong;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +16,8 @@ final class HandlerErrors {
 
   // the lines keep the name they were always logged under
   private static final Logger log = LoggerFactory.getLogger(TieredEventRouterImpl.class);
-  private static final long LOG_INTERVAL_NANOS = 1_000_000_000L;
 
-  private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+  private final LogThrottle logged = LogThrottle.perInterval(Duration.ofSeconds(1));
   private volatile Handler<Throwable> exceptionHandler;
 
   /** Sets the handler called with every failure (null: none). */
@@ -27,9 +27,7 @@ final class HandlerErrors {
 
   /** Reports that the handler of {@code route} threw {@code t} on {@code event}. */
   void report(RouteImpl route, Event event, Throwable t) {
-    long now = System.nanoTime();
-    long last = lastLog.get();
-    if (now - last >= LOG_INTERVAL_NANOS && lastLog.compareAndSet(last, now)) {
+    if (logged.shouldLog()) {
       log.error("handler of {} failed on {} {} from {}", route, event.type(), event.symbol(), event.source(), t);
     }
     Handler<Throwable> h = exceptionHandler;
